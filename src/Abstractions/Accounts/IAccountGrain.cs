@@ -1,0 +1,32 @@
+using Herald.Abstractions.Events;
+using Herald.Abstractions.Webhooks;
+using Orleans.Concurrency;
+
+namespace Herald.Abstractions.Accounts;
+
+/// <summary>One account (key: <c>acct_…</c>): its settings and the index of its endpoints with their filters.</summary>
+public interface IAccountGrain : IGrainWithStringKey
+{
+    Task<CreatedAccount> CreateAsync(string name);
+
+    [AlwaysInterleave]
+    Task<AccountView?> GetAsync();
+
+    /// <summary>Registers a new endpoint; null when the account does not exist.</summary>
+    Task<CreatedWebhook?> CreateWebhookAsync(WebhookSpec spec);
+
+    /// <summary>Endpoint ids, newest first.</summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<string>> ListWebhooksAsync();
+
+    Task<bool> DeleteWebhookAsync(string endpointId);
+
+    /// <summary>The endpoints an event of this type (and source) reaches.</summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<string>> MatchAsync(string eventType, string? source);
+
+    /// <summary>Durably stores the event and its fan-out, then wakes the endpoints; null when the account does not exist.</summary>
+    /// <remarks>Interleaves: publishes only read the index, and their database commits run side by side.</remarks>
+    [AlwaysInterleave]
+    Task<PublishResult?> PublishAsync(PublishCommand command);
+}

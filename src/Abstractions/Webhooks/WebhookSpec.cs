@@ -1,0 +1,13 @@
+namespace Herald.Abstractions.Webhooks;
+
+/// <summary>A validated request to register a webhook endpoint; <see cref="Secret"/> is null when Herald must generate one.</summary>
+[GenerateSerializer, Immutable, Alias("herald.webhook-spec")]
+public sealed record WebhookSpec(
+    [property: Id(0)] string Url,
+    [property: Id(1)] IReadOnlyList<string> Events,
+    [property: Id(2)] string? Source,
+    [property: Id(3)] string? Description,
+    [property: Id(4)] string? Secret,
+    [property: Id(5)] RetryPolicy? Retry,
+    [property: Id(6)] int? TimeoutSeconds,
+    [property: Id(7)] IReadOnlyDictionary<string, string> Headers);

@@ -1,0 +1,3 @@
+namespace Herald.Api.Accounts;
+
+public sealed record CreateAccountRequest(string? Name);

@@ -1,0 +1,17 @@
+namespace Herald.Api.Auth;
+
+/// <summary>Who is calling: the admin (acts for any account) or one account.</summary>
+public sealed record Caller(bool IsAdmin, string? AccountId)
+{
+    public static Caller Admin { get; } = new(true, null);
+
+    public static Caller ForAccount(string accountId) => new(false, accountId);
+
+    /// <summary>
+    /// The account a request acts for. An account key acts for its own account; naming another one reads as
+    /// "not found", so nothing reveals whether it exists. The admin must name the account.
+    /// </summary>
+    public string? ResolveAccount(string? requested) => IsAdmin
+        ? (string.IsNullOrEmpty(requested) ? null : requested)
+        : (requested is null || requested == AccountId ? AccountId : null);
+}

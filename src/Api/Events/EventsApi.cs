@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Herald.Abstractions.Accounts;
+using Herald.Abstractions.Events;
+using Herald.Abstractions.Ids;
+using Herald.Api.Auth;
+using Herald.Api.Json;
+using Herald.Api.Webhooks;
+using Herald.Grains.Routing;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Herald.Api.Events;
+
+public static class EventsApi
+{
+    public static RouteGroupBuilder MapEvents(this RouteGroupBuilder v1)
+    {
+        var group = v1.MapGroup("/events").WithTags("Events");
+        group.MapPost("/", PublishAsync).Accepts<PublishRequest>("application/json");
+        return group;
+    }
+
+    /// <summary>Answers 202 only once the event and its fan-out are committed to PostgreSQL.</summary>
+    private static async Task<Results<Accepted<PublishResponse>, ProblemHttpResult>> PublishAsync(
+        HttpContext http, IGrainFactory grains, IOptions<ApiOptions> api, TimeProvider time)
+    {
+        var (request, problem) = await JsonBody.ReadAsync<PublishRequest>(http.Request, api.Value);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (ApiKeyFilter.CallerOf(http).ResolveAccount(request!.AccountId) is not { } accountId)
+        {
+            return WebhooksApi.AccountProblem(http);
+        }
+        var idempotencyKey = http.Request.Headers["Idempotency-Key"].ToString();
+        var errors = new FieldErrors();
+        Validate(request, idempotencyKey, errors);
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors.ToDictionary());
+        }
+
+        var eventId = request.Id ?? (idempotencyKey.Length > 0 ? idempotencyKey : HeraldId.New("evt", time));
+        var timestamp = time.GetUtcNow();
+        var body = request.Data is { } data
+            ? EventEnvelope.Write(eventId, request.Type!, timestamp, data)
+            : EventEnvelope.Raw(request.Payload!.Value);
+        var result = await grains.GetGrain<IAccountGrain>(accountId)
+            .PublishAsync(new PublishCommand(eventId, request.Type!, request.Source, body, timestamp));
+        return result is null
+            ? Problems.NotFound("The account")
+            : TypedResults.Accepted($"/v1/events/{result.EventId}", new PublishResponse(result.EventId, result.Endpoints));
+    }
+
+    private static void Validate(PublishRequest request, string idempotencyKey, FieldErrors errors)
+    {
+        if (request.Type is null || !EventTypePattern.IsValidType(request.Type))
+        {
+            errors.Add("type", "Give the event type, such as \"server.created\" (no wildcards).");
+        }
+        if (request.Id is { } id && !WebhookSpecValidator.IsToken(id, 128))
+        {
+            errors.Add("id", "Use 1–128 characters from A–Z, a–z, 0–9 and _ . : -");
+        }
+        if (idempotencyKey.Length > 0)
+        {
+            if (!WebhookSpecValidator.IsToken(idempotencyKey, 128))
+            {
+                errors.Add("Idempotency-Key", "Use 1–128 characters from A–Z, a–z, 0–9 and _ . : -");
+            }
+            else if (request.Id is not null && request.Id != idempotencyKey)
+            {
+                errors.Add("id", "The id and the Idempotency-Key header differ; send one, or the same value in both.");
+            }
+        }
+        if (request.Source is { } source && !WebhookSpecValidator.IsToken(source, 128))
+        {
+            errors.Add("source", "Use 1–128 characters from A–Z, a–z, 0–9 and _ . : -");
+        }
+        var hasData = request.Data is { ValueKind: not JsonValueKind.Undefined };
+        var hasPayload = request.Payload is { ValueKind: not JsonValueKind.Undefined };
+        if (hasData == hasPayload)
+        {
+            errors.Add("data", "Send exactly one of \"data\" (wrapped in Herald's envelope) or \"payload\" (sent as is).");
+        }
+        else if (hasPayload && request.Payload!.Value.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add("payload", "The payload must be a JSON object.");
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace Herald.Api.Events;
+
+public sealed record PublishResponse(string Id, int Endpoints);

@@ -1,0 +1,71 @@
+using Herald.Api.Accounts;
+using Herald.Api.Auth;
+using Herald.Api.Events;
+using Herald.Api.Json;
+using Herald.Api.Webhooks;
+using Herald.Grains.Hosting;
+using Herald.Grains.Storage;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+
+namespace Herald.Api.Hosting;
+
+public static class ApiHostingExtensions
+{
+    /// <summary>Joins the cluster as a silo (co-hosted, the default) or as a client, and registers the API's services.</summary>
+    public static WebApplicationBuilder AddHeraldApi(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var role = configuration.GetValue("Herald:Orleans:Role", OrleansRole.Cohosted);
+        if (role == OrleansRole.Cohosted)
+        {
+            builder.UseOrleans(silo => silo.AddHerald(configuration));
+        }
+        else
+        {
+            var connectionString = configuration.GetHeraldConnectionString();
+            var host = configuration.GetSection(OrleansHostOptions.Section).Get<OrleansHostOptions>() ?? new OrleansHostOptions();
+            builder.UseOrleansClient(client => client
+                .Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = host.ClusterId;
+                    o.ServiceId = host.ServiceId;
+                })
+                .UseAdoNetClustering(o =>
+                {
+                    o.Invariant = HeraldStorage.Invariant;
+                    o.ConnectionString = connectionString;
+                }));
+            builder.Services.AddHeraldStorage(connectionString);
+        }
+
+        builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
+        builder.Services.ConfigureHttpJsonOptions(o => HeraldJson.Configure(o.SerializerOptions));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddHeraldHealthChecks();
+        builder.Services.AddScoped<ApiKeyFilter>();
+        if (string.IsNullOrEmpty(configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:5080");
+        }
+        return builder;
+    }
+
+    public static WebApplication MapHeraldApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapHeraldHealth();
+        if (app.Configuration.GetValue("Herald:Orleans:Role", OrleansRole.Cohosted) == OrleansRole.Cohosted)
+        {
+            app.MapOrleansDashboard(routePrefix: "/dashboard");
+        }
+        var v1 = app.MapGroup("/v1").AddEndpointFilter<ApiKeyFilter>();
+        v1.MapAccounts();
+        v1.MapWebhooks();
+        v1.MapEvents();
+        return app;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Herald.Api.Webhooks;
+
+public sealed record ExponentialResponse(string Base, double Factor, int MaxAttempts);

@@ -1,0 +1,30 @@
+using System.Text.Json.Serialization;
+using Herald.Abstractions.Webhooks;
+
+namespace Herald.Api.Webhooks;
+
+/// <summary>A webhook as the API shows it; <see cref="Secret"/> only in the answer to its creation.</summary>
+public sealed record WebhookResponse(
+    string Id,
+    string AccountId,
+    string Url,
+    IReadOnlyList<string> Events,
+    string? Source,
+    string? Description,
+    SignatureResponse Signature,
+    RetryResponse Retry,
+    int TimeoutSeconds,
+    string Ordering,
+    int MaxInFlight,
+    int? RateLimit,
+    IReadOnlyDictionary<string, string> Headers,
+    string Status,
+    string? DisabledReason,
+    DateTimeOffset CreatedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Secret)
+{
+    public static WebhookResponse From(WebhookView view, string? secret = null) => new(
+        view.Id, view.AccountId, view.Url, view.Events, view.Source, view.Description, SignatureResponse.StandardWebhooks,
+        RetryResponse.From(view.Retry), view.TimeoutSeconds, "strict", 1, null, view.Headers,
+        view.Status == WebhookStatus.Active ? "active" : "disabled", view.DisabledReason, view.CreatedAt, secret);
+}

@@ -1,0 +1,191 @@
+using Herald.Abstractions.Webhooks;
+using Herald.Api.Json;
+using Herald.Grains.Delivery;
+using Herald.Grains.Routing;
+using Herald.Grains.Signing;
+
+namespace Herald.Api.Webhooks;
+
+/// <summary>Checks a registration at the edge and turns it into a <see cref="WebhookSpec"/>, or names every bad field.</summary>
+public static class WebhookSpecValidator
+{
+    private const int MaxUrlLength = 2048;
+    private const int MaxEvents = 100;
+    private const int MaxHeaders = 20;
+
+    // Herald's own headers and the hop-by-hop ones: a custom header may not set these.
+    private static readonly HashSet<string> ReservedHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "host", "content-type", "content-length", "content-encoding", "user-agent", "authorization",
+        "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "proxy-connection",
+        "te", "trailer", "transfer-encoding", "upgrade", "expect", "cookie",
+        "herald-event-id", "webhook-id", "webhook-timestamp", "webhook-signature",
+    };
+
+    public static WebhookSpec? Validate(CreateWebhookRequest request, DeliveryOptions delivery, FieldErrors errors)
+    {
+        ValidateUrl(request.Url, delivery.RequireHttps, errors);
+        ValidateEvents(request.Events, errors);
+        if (request.Source is { } source && !IsToken(source, 128))
+        {
+            errors.Add("source", "Use 1–128 characters from A–Z, a–z, 0–9 and _ . : -");
+        }
+        if (request.Description is { Length: > 500 })
+        {
+            errors.Add("description", "Keep the description to 500 characters.");
+        }
+        if (request.Secret is { } secret && WebhookSecret.TryDecodeKey(secret) is null)
+        {
+            errors.Add("secret", "A Standard Webhooks secret is whsec_ followed by the base64 of 24–64 random bytes.");
+        }
+        if (request.Signature is { } signature && signature.Scheme != "standard-webhooks")
+        {
+            errors.Add("signature.scheme", "Only \"standard-webhooks\" is available yet; custom HMAC profiles are not implemented.");
+        }
+        var retry = ValidateRetry(request.Retry, errors);
+        if (request.TimeoutSeconds is < 1 or > 60)
+        {
+            errors.Add("timeout_seconds", "Use a timeout of 1–60 seconds.");
+        }
+        if (request.Ordering is { } ordering && ordering != "strict")
+        {
+            errors.Add("ordering", ordering == "concurrent"
+                ? "Concurrent ordering is not implemented yet; only \"strict\" is available."
+                : "Use \"strict\".");
+        }
+        if (request.MaxInFlight is { } maxInFlight && maxInFlight != 1)
+        {
+            errors.Add("max_in_flight", "Strict ordering has exactly one message in flight.");
+        }
+        if (request.RateLimit is not null)
+        {
+            errors.Add("rate_limit", "Per-endpoint rate limits are not implemented yet.");
+        }
+        ValidateHeaders(request.Headers, errors);
+
+        return errors.Any
+            ? null
+            : new WebhookSpec(request.Url!, request.Events!, request.Source, request.Description, request.Secret, retry,
+                request.TimeoutSeconds, request.Headers ?? []);
+    }
+
+    private static void ValidateUrl(string? url, bool requireHttps, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            errors.Add("url", "The endpoint URL is required.");
+            return;
+        }
+        if (url.Length > MaxUrlLength || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            errors.Add("url", $"Give an absolute URL of at most {MaxUrlLength} characters.");
+            return;
+        }
+        if (uri.Scheme != Uri.UriSchemeHttps && (requireHttps || uri.Scheme != Uri.UriSchemeHttp))
+        {
+            errors.Add("url", requireHttps ? "The URL must use https." : "The URL must use http or https.");
+        }
+        if (!string.IsNullOrEmpty(uri.UserInfo))
+        {
+            errors.Add("url", "The URL may not carry credentials; use custom headers instead.");
+        }
+        if (!string.IsNullOrEmpty(uri.Fragment))
+        {
+            errors.Add("url", "The URL may not have a fragment.");
+        }
+    }
+
+    private static void ValidateEvents(List<string>? events, FieldErrors errors)
+    {
+        if (events is null || events.Count == 0)
+        {
+            errors.Add("events", "Subscribe to at least one event type (\"*\" for every type).");
+            return;
+        }
+        if (events.Count > MaxEvents)
+        {
+            errors.Add("events", $"Subscribe to at most {MaxEvents} patterns.");
+        }
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i] is null || !EventTypePattern.IsValid(events[i]))
+            {
+                errors.Add($"events[{i}]", "Use an event type such as \"server.created\", a prefix such as \"server.*\", or \"*\".");
+            }
+        }
+    }
+
+    private static RetryPolicy? ValidateRetry(RetryRequest? retry, FieldErrors errors)
+    {
+        if (retry is null)
+        {
+            return null;
+        }
+        var retryClientErrors = retry.RetryClientErrors ?? false;
+        if ((retry.Schedule is null) == (retry.Exponential is null))
+        {
+            errors.Add("retry", "Give either \"schedule\" or \"exponential\".");
+            return null;
+        }
+        if (retry.Schedule is { } schedule)
+        {
+            if (schedule.Count is 0 or > 20)
+            {
+                errors.Add("retry.schedule", "List 1–20 delays.");
+            }
+            var delays = new List<TimeSpan>();
+            for (var i = 0; i < schedule.Count; i++)
+            {
+                if (!Duration.TryParse(schedule[i], out var delay) || delay > TimeSpan.FromDays(7))
+                {
+                    errors.Add($"retry.schedule[{i}]", "Use a duration up to 7d such as \"500ms\", \"10s\", \"5m\", \"2h\" or \"1d\".");
+                }
+                delays.Add(delay);
+            }
+            return new RetryPolicy(delays, null, retryClientErrors);
+        }
+        var exponential = retry.Exponential!;
+        if (!Duration.TryParse(exponential.Base, out var baseDelay) || baseDelay <= TimeSpan.Zero || baseDelay > TimeSpan.FromDays(1))
+        {
+            errors.Add("retry.exponential.base", "Use a positive duration up to 1d such as \"60s\".");
+        }
+        if (exponential.Factor is not (>= 1 and <= 10))
+        {
+            errors.Add("retry.exponential.factor", "Use a factor from 1 to 10.");
+        }
+        if (exponential.MaxAttempts is not (>= 1 and <= 50))
+        {
+            errors.Add("retry.exponential.max_attempts", "Use 1–50 attempts (the first one included).");
+        }
+        return new RetryPolicy(null, new ExponentialBackoff(baseDelay, exponential.Factor ?? 0, exponential.MaxAttempts ?? 0), retryClientErrors);
+    }
+
+    private static void ValidateHeaders(Dictionary<string, string>? headers, FieldErrors errors)
+    {
+        if (headers is null)
+        {
+            return;
+        }
+        if (headers.Count > MaxHeaders)
+        {
+            errors.Add("headers", $"Set at most {MaxHeaders} custom headers.");
+        }
+        foreach (var (name, value) in headers)
+        {
+            if (!IsHeaderName(name) || ReservedHeaders.Contains(name) || name.StartsWith("webhook-", StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add($"headers.{name}", "Use a valid header name that is not one of Herald's own or a hop-by-hop header.");
+            }
+            if (value is null || value.Length > 1024 || value.Any(c => c is '\r' or '\n' or '\0'))
+            {
+                errors.Add($"headers.{name}", "Use a value of at most 1024 characters without line breaks.");
+            }
+        }
+    }
+
+    internal static bool IsToken(string value, int maxLength) =>
+        value.Length is > 0 && value.Length <= maxLength && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or ':' or '-');
+
+    private static bool IsHeaderName(string name) =>
+        name.Length is > 0 and <= 64 && name.All(c => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c));
+}

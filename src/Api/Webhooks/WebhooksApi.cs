@@ -1,0 +1,114 @@
+using Herald.Abstractions.Accounts;
+using Herald.Abstractions.Webhooks;
+using Herald.Api.Auth;
+using Herald.Api.Json;
+using Herald.Grains.Delivery;
+using Herald.Grains.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Herald.Api.Webhooks;
+
+public static class WebhooksApi
+{
+    public static RouteGroupBuilder MapWebhooks(this RouteGroupBuilder v1)
+    {
+        var group = v1.MapGroup("/webhooks").WithTags("Webhooks");
+        group.MapPost("/", CreateAsync).Accepts<CreateWebhookRequest>("application/json");
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{id}", GetAsync);
+        group.MapDelete("/{id}", DeleteAsync);
+        group.MapGet("/{id}/deliveries", ListDeliveriesAsync);
+        return group;
+    }
+
+    private static async Task<Results<Created<WebhookResponse>, ProblemHttpResult>> CreateAsync(
+        HttpContext http, IGrainFactory grains, IOptions<ApiOptions> api, IOptions<DeliveryOptions> delivery)
+    {
+        var (request, problem) = await JsonBody.ReadAsync<CreateWebhookRequest>(http.Request, api.Value);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (ApiKeyFilter.CallerOf(http).ResolveAccount(request!.AccountId) is not { } accountId)
+        {
+            return AccountProblem(http);
+        }
+        var errors = new FieldErrors();
+        if (WebhookSpecValidator.Validate(request, delivery.Value, errors) is not { } spec)
+        {
+            return Problems.Invalid(errors.ToDictionary());
+        }
+        if (await grains.GetGrain<IAccountGrain>(accountId).CreateWebhookAsync(spec) is not { } created)
+        {
+            return Problems.NotFound("The account");
+        }
+        return TypedResults.Created($"/v1/webhooks/{created.Webhook.Id}", WebhookResponse.From(created.Webhook, created.Secret));
+    }
+
+    private static async Task<Results<Ok<Page<WebhookResponse>>, ProblemHttpResult>> ListAsync(
+        HttpContext http, IGrainFactory grains, string? accountId, int? limit, string? cursor)
+    {
+        if (ApiKeyFilter.CallerOf(http).ResolveAccount(accountId) is not { } account)
+        {
+            return AccountProblem(http);
+        }
+        var ids = await grains.GetGrain<IAccountGrain>(account).ListWebhooksAsync();
+        // ids are time-sortable and listed newest first, so the cursor is the last id of the previous page.
+        var page = ids.Where(id => cursor is null || string.CompareOrdinal(id, cursor) < 0).Take(Paging.Limit(limit) + 1).ToList();
+        var more = page.Count > Paging.Limit(limit);
+        if (more)
+        {
+            page.RemoveAt(page.Count - 1);
+        }
+        var views = await Task.WhenAll(page.Select(id => grains.GetGrain<IEndpointGrain>(id).GetAsync()));
+        var data = views.OfType<WebhookView>().Select(v => WebhookResponse.From(v)).ToList();
+        return TypedResults.Ok(new Page<WebhookResponse>(data, more ? page[^1] : null));
+    }
+
+    private static async Task<Results<Ok<WebhookResponse>, ProblemHttpResult>> GetAsync(
+        string id, HttpContext http, IGrainFactory grains, string? accountId)
+    {
+        var view = await FindAsync(id, http, grains, accountId);
+        return view is null ? Problems.NotFound("The webhook") : TypedResults.Ok(WebhookResponse.From(view));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        string id, HttpContext http, IGrainFactory grains, string? accountId)
+    {
+        if (await FindAsync(id, http, grains, accountId) is not { } view
+            || !await grains.GetGrain<IAccountGrain>(view.AccountId).DeleteWebhookAsync(id))
+        {
+            return Problems.NotFound("The webhook");
+        }
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<Page<DeliveryAttemptResponse>>, ProblemHttpResult>> ListDeliveriesAsync(
+        string id, HttpContext http, IGrainFactory grains, AttemptLog log, string? accountId, int? limit, string? cursor)
+    {
+        if (await FindAsync(id, http, grains, accountId) is null)
+        {
+            return Problems.NotFound("The webhook");
+        }
+        var (rows, next) = await log.ListAsync(id, Paging.Limit(limit), cursor, http.RequestAborted);
+        return TypedResults.Ok(new Page<DeliveryAttemptResponse>(rows.Select(DeliveryAttemptResponse.From).ToList(), next));
+    }
+
+    /// <summary>The webhook if it exists and belongs to the account the caller acts for; otherwise null (→ 404).</summary>
+    private static async Task<WebhookView?> FindAsync(string id, HttpContext http, IGrainFactory grains, string? accountId)
+    {
+        var caller = ApiKeyFilter.CallerOf(http);
+        if (!id.StartsWith("wh_", StringComparison.Ordinal) || id.Length > 64)
+        {
+            return null;
+        }
+        var view = await grains.GetGrain<IEndpointGrain>(id).GetAsync();
+        var owner = caller.IsAdmin && accountId is null ? view?.AccountId : caller.ResolveAccount(accountId);
+        return view is not null && view.AccountId == owner ? view : null;
+    }
+
+    internal static ProblemHttpResult AccountProblem(HttpContext http) => ApiKeyFilter.CallerOf(http).IsAdmin
+        ? Problems.Invalid(new Dictionary<string, string[]> { ["account_id"] = ["The admin key must name the account it acts for."] })
+        : Problems.NotFound("The account");
+}

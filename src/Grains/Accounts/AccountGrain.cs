@@ -1,0 +1,91 @@
+using System.Security.Cryptography;
+using Herald.Abstractions.Accounts;
+using Herald.Abstractions.Events;
+using Herald.Abstractions.Ids;
+using Herald.Abstractions.Webhooks;
+using Herald.Grains.Routing;
+using Herald.Grains.Storage;
+
+namespace Herald.Grains.Accounts;
+
+public sealed class AccountGrain(
+    [PersistentState("account", HeraldStorage.Name)] IPersistentState<AccountState> state,
+    EventStore events,
+    ApiKeyStore keys,
+    TimeProvider time) : Grain, IAccountGrain
+{
+    private string AccountId => this.GetPrimaryKeyString();
+
+    public async Task<CreatedAccount> CreateAsync(string name)
+    {
+        if (state.RecordExists)
+        {
+            throw new InvalidOperationException($"Account {AccountId} already exists.");
+        }
+        state.State = new AccountState { Name = name, CreatedAt = time.GetUtcNow() };
+        await state.WriteStateAsync();
+        var apiKey = "hk_" + Base64Url(RandomNumberGenerator.GetBytes(32));
+        await keys.AddAsync(apiKey, AccountId);
+        return new CreatedAccount(View(), apiKey);
+    }
+
+    public Task<AccountView?> GetAsync() => Task.FromResult(state.RecordExists ? View() : null);
+
+    public async Task<CreatedWebhook?> CreateWebhookAsync(WebhookSpec spec)
+    {
+        if (!state.RecordExists)
+        {
+            return null;
+        }
+        var endpointId = HeraldId.New("wh", time);
+        var created = await GrainFactory.GetGrain<IEndpointGrain>(endpointId).CreateAsync(AccountId, spec);
+        state.State.Endpoints.Add(new EndpointFilter(endpointId, spec.Events, spec.Source));
+        await state.WriteStateAsync();
+        return created;
+    }
+
+    public Task<IReadOnlyList<string>> ListWebhooksAsync() =>
+        Task.FromResult<IReadOnlyList<string>>(state.State.Endpoints.Select(e => e.EndpointId).Reverse().ToList());
+
+    public async Task<bool> DeleteWebhookAsync(string endpointId)
+    {
+        if (state.State.Endpoints.RemoveAll(e => e.EndpointId == endpointId) == 0)
+        {
+            return false;
+        }
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IEndpointGrain>(endpointId).DeleteAsync();
+        return true;
+    }
+
+    public Task<IReadOnlyList<string>> MatchAsync(string eventType, string? source) => Task.FromResult(Match(eventType, source));
+
+    public async Task<PublishResult?> PublishAsync(PublishCommand command)
+    {
+        if (!state.RecordExists)
+        {
+            return null;
+        }
+        // Matching runs before the first await, so it sees one consistent index even though publishes interleave.
+        var endpoints = Match(command.Type, command.Source);
+        var result = await events.AppendAsync(AccountId, command, endpoints);
+        if (!result.Duplicate)
+        {
+            foreach (var endpointId in endpoints)
+            {
+                _ = GrainFactory.GetGrain<IEndpointGrain>(endpointId).NotifyAsync();
+            }
+        }
+        return result;
+    }
+
+    private IReadOnlyList<string> Match(string eventType, string? source) =>
+        state.State.Endpoints
+            .Where(e => (e.Source is null || e.Source == source) && EventTypePattern.MatchesAny(e.Events, eventType))
+            .Select(e => e.EndpointId)
+            .ToList();
+
+    private AccountView View() => new(AccountId, state.State.Name, state.State.CreatedAt);
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,12 @@
+using Herald.Abstractions.Webhooks;
+
+namespace Herald.Grains.Accounts;
+
+[GenerateSerializer, Alias("herald.account-state")]
+public sealed class AccountState
+{
+    [Id(0)] public string Name { get; set; } = "";
+    [Id(1)] public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>Endpoint filters in registration order (oldest first).</summary>
+    [Id(2)] public List<EndpointFilter> Endpoints { get; set; } = [];
+}

@@ -1,0 +1,18 @@
+namespace Herald.Grains.Delivery;
+
+/// <summary>Delivery settings, bound from <c>Herald:Delivery</c>.</summary>
+public sealed class DeliveryOptions
+{
+    public const string Section = "Herald:Delivery";
+
+    /// <summary>Refuse <c>http://</c> endpoint URLs.</summary>
+    public bool RequireHttps { get; set; } = true;
+
+    /// <summary>Timeout of an endpoint registered without one (1–60 s).</summary>
+    public int DefaultTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>The longest <c>Retry-After</c> that Herald honours; longer answers are cut to this.</summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromHours(1);
+
+    public string UserAgent { get; set; } = "Herald-Webhooks/1.0";
+}

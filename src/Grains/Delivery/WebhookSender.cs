@@ -1,0 +1,73 @@
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace Herald.Grains.Delivery;
+
+/// <summary>Sends one attempt over HTTP and reports what happened; never throws for the endpoint's faults.</summary>
+public sealed class WebhookSender(IHttpClientFactory httpClientFactory, TimeProvider time)
+{
+    public const string HttpClientName = "herald-delivery";
+    private const int ExcerptBytes = 1024;
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+
+    public async Task<AttemptOutcome> SendAsync(OutgoingRequest outgoing, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, outgoing.Url) { Content = new ByteArrayContent(outgoing.Body) };
+        request.Content.Headers.ContentType = Json;
+        foreach (var (name, value) in outgoing.Headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(outgoing.Timeout);
+        var started = time.GetTimestamp();
+        try
+        {
+            var client = httpClientFactory.CreateClient(HttpClientName);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            var excerpt = await ReadExcerptAsync(response, timeout.Token);
+            var status = (int)response.StatusCode;
+            var error = response.IsSuccessStatusCode ? null : $"HTTP {status}";
+            return new AttemptOutcome(status, time.GetElapsedTime(started), error, excerpt, RetryAfter(response));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Failure(started, $"timed out after {outgoing.Timeout.TotalSeconds:0.###}s");
+        }
+        catch (HttpRequestException exception)
+        {
+            return Failure(started, $"{exception.HttpRequestError}: {exception.Message}");
+        }
+    }
+
+    private AttemptOutcome Failure(long started, string error) => new(null, time.GetElapsedTime(started), error, null, null);
+
+    private static async Task<string?> ReadExcerptAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            var buffer = new byte[ExcerptBytes];
+            var read = 0;
+            int n;
+            while (read < buffer.Length && (n = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken)) > 0)
+            {
+                read += n;
+            }
+            return read == 0 ? null : Encoding.UTF8.GetString(buffer, 0, read);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or IOException)
+        {
+            // The status line already tells the outcome; a body cut short only loses the excerpt.
+            return null;
+        }
+    }
+
+    private TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - time.GetUtcNow(),
+        _ => null,
+    };
+}

@@ -1,0 +1,22 @@
+using Herald.Abstractions.Webhooks;
+
+namespace Herald.Grains.Endpoints;
+
+[GenerateSerializer, Alias("herald.endpoint-state")]
+public sealed class EndpointState
+{
+    [Id(0)] public string AccountId { get; set; } = "";
+    [Id(1)] public string Url { get; set; } = "";
+    [Id(2)] public List<string> Events { get; set; } = [];
+    [Id(3)] public string? Source { get; set; }
+    [Id(4)] public string? Description { get; set; }
+    [Id(5)] public string Secret { get; set; } = "";
+    [Id(6)] public RetryPolicy Retry { get; set; } = RetryPolicy.Default;
+    [Id(7)] public int TimeoutSeconds { get; set; }
+    [Id(8)] public Dictionary<string, string> Headers { get; set; } = [];
+    [Id(9)] public WebhookStatus Status { get; set; }
+    [Id(10)] public string? DisabledReason { get; set; }
+    [Id(11)] public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>Deliveries in a row that ended failed (exhausted or permanent); reset by a success.</summary>
+    [Id(12)] public int ConsecutiveFailures { get; set; }
+}

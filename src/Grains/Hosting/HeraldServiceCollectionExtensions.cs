@@ -1,0 +1,49 @@
+using Herald.Grains.Delivery;
+using Herald.Grains.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Herald.Grains.Hosting;
+
+public static class HeraldServiceCollectionExtensions
+{
+    /// <summary>The database and the stores, for silos and for API processes alike.</summary>
+    public static IServiceCollection AddHeraldStorage(this IServiceCollection services, string connectionString)
+    {
+        services.AddSingleton(provider => new NpgsqlDataSourceBuilder(connectionString)
+            .UseLoggerFactory(provider.GetRequiredService<ILoggerFactory>())
+            .Build());
+        services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<EventStore>();
+        services.AddSingleton<DeliveryQueue>();
+        services.AddSingleton<AttemptLog>();
+        services.AddSingleton<ApiKeyStore>();
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section);
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    public static string GetHeraldConnectionString(this IConfiguration configuration) =>
+        configuration.GetConnectionString("Herald")
+        ?? throw new InvalidOperationException("ConnectionStrings:Herald is not set (e.g. ConnectionStrings__Herald=Host=127.0.0.1;Port=55432;...).");
+
+    /// <summary>Delivery's HTTP client: redirects are not followed, cookies are not kept, the timeout is per endpoint.</summary>
+    public static IServiceCollection AddHeraldDelivery(this IServiceCollection services)
+    {
+        services.AddSingleton<WebhookSender>();
+        services.AddHttpClient(WebhookSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                ConnectTimeout = TimeSpan.FromSeconds(10),
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                MaxConnectionsPerServer = 64,
+            })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
+        return services;
+    }
+}

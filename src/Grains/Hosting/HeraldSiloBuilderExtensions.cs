@@ -1,0 +1,66 @@
+using System.Net;
+using Herald.Grains.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+
+namespace Herald.Grains.Hosting;
+
+public static class HeraldSiloBuilderExtensions
+{
+    /// <summary>
+    /// A full Herald silo: ADO.NET clustering, grain storage and reminders on PostgreSQL, its endpoints, the dashboard,
+    /// and the grains' services.
+    /// </summary>
+    public static ISiloBuilder AddHerald(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetHeraldConnectionString();
+        var host = configuration.GetSection(OrleansHostOptions.Section).Get<OrleansHostOptions>() ?? new OrleansHostOptions();
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = host.ClusterId;
+            o.ServiceId = host.ServiceId;
+        });
+        silo.UseAdoNetClustering(o =>
+        {
+            o.Invariant = HeraldStorage.Invariant;
+            o.ConnectionString = connectionString;
+        });
+        if (IPAddress.TryParse(host.AdvertisedHost, out var address))
+        {
+            silo.ConfigureEndpoints(address, host.SiloPort, host.GatewayPort, host.ListenOnAnyHostAddress);
+        }
+        else
+        {
+            silo.ConfigureEndpoints(host.AdvertisedHost, host.SiloPort, host.GatewayPort, listenOnAnyHostAddress: host.ListenOnAnyHostAddress);
+        }
+        silo.AddDashboard();
+        return silo.AddHeraldGrains(configuration, connectionString);
+    }
+
+    /// <summary>What every Herald silo needs whatever its clustering: storage, reminders, schema, delivery and the sweep.</summary>
+    public static ISiloBuilder AddHeraldGrains(this ISiloBuilder silo, IConfiguration configuration, string connectionString)
+    {
+        silo.AddAdoNetGrainStorage(HeraldStorage.Name, o =>
+        {
+            o.Invariant = HeraldStorage.Invariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = HeraldStorage.Invariant;
+            o.ConnectionString = connectionString;
+        });
+        var minimumReminderPeriod = configuration.GetValue<TimeSpan?>("Herald:Orleans:MinimumReminderPeriod");
+        if (minimumReminderPeriod is { } period)
+        {
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = period);
+        }
+        silo.Services.AddHeraldStorage(connectionString);
+        silo.Services.AddHeraldDelivery();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, MigrateOnStart>();
+        silo.AddStartupTask(StartSweeper.RunAsync);
+        return silo;
+    }
+}

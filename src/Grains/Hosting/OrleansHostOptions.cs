@@ -1,0 +1,18 @@
+namespace Herald.Grains.Hosting;
+
+/// <summary>Cluster identity and ports, bound from <c>Herald:Orleans</c>; several silos on one host need distinct ports.</summary>
+public sealed class OrleansHostOptions
+{
+    public const string Section = "Herald:Orleans";
+
+    public string ClusterId { get; set; } = "herald";
+    public string ServiceId { get; set; } = "herald";
+    public int SiloPort { get; set; } = 11111;
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>The address other silos and clients reach this silo at: an IP literal or a host name (e.g. a compose service).</summary>
+    public string AdvertisedHost { get; set; } = "127.0.0.1";
+
+    /// <summary>Listen on every interface (containers) rather than only on the advertised address.</summary>
+    public bool ListenOnAnyHostAddress { get; set; }
+}

@@ -1,0 +1,52 @@
+using Herald.Abstractions.Webhooks;
+using Herald.Grains.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Herald.Grains.Recovery;
+
+/// <summary>
+/// A publish commits its deliveries and then wakes each endpoint; if the process dies between the two, or an
+/// endpoint's own reminder was lost with its deactivation, the work would wait forever. Once a minute this grain
+/// finds pending deliveries that are overdue by more than a grace period and wakes their endpoints.
+/// </summary>
+public sealed partial class DeliverySweeperGrain(DeliveryQueue queue, TimeProvider time, ILogger<DeliverySweeperGrain> logger)
+    : Grain, IDeliverySweeperGrain, IRemindable
+{
+    private const string SweepReminder = "sweep";
+    private const int BatchSize = 500;
+    private static readonly TimeSpan Period = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(30);
+
+    public async Task StartAsync()
+    {
+        if (await this.GetReminder(SweepReminder) is null)
+        {
+            await this.RegisterOrUpdateReminder(SweepReminder, Period, Period);
+        }
+    }
+
+    public async Task<int> SweepAsync()
+    {
+        var overdue = await queue.FindOverdueEndpointsAsync(time.GetUtcNow() - Grace, BatchSize);
+        foreach (var endpointId in overdue)
+        {
+            await GrainFactory.GetGrain<IEndpointGrain>(endpointId).NotifyAsync();
+        }
+        if (overdue.Count > 0)
+        {
+            LogWoken(logger, overdue.Count);
+        }
+        return overdue.Count;
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == SweepReminder)
+        {
+            await SweepAsync();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recovery sweep woke {Count} endpoints with overdue deliveries")]
+    private static partial void LogWoken(ILogger logger, int count);
+}

@@ -1,0 +1,13 @@
+namespace Herald.Grains.Recovery;
+
+/// <summary>The cluster's safety net (one activation, key <see cref="Key"/>): wakes endpoints whose due work nobody is delivering.</summary>
+public interface IDeliverySweeperGrain : IGrainWithStringKey
+{
+    const string Key = "cluster";
+
+    /// <summary>Registers the sweep reminder; called by every silo at start-up, idempotent.</summary>
+    Task StartAsync();
+
+    /// <summary>Runs one sweep now; returns how many endpoints were woken.</summary>
+    Task<int> SweepAsync();
+}

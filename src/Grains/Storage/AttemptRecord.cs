@@ -1,0 +1,18 @@
+namespace Herald.Grains.Storage;
+
+/// <summary>One attempt and the delivery state it leaves behind (<see cref="DeliveryStatus"/>, <see cref="NextAttemptAt"/>).</summary>
+public sealed record AttemptRecord(
+    string AttemptId,
+    string DeliveryId,
+    string EndpointId,
+    string EventId,
+    string EventType,
+    int Attempt,
+    bool Succeeded,
+    int? StatusCode,
+    int LatencyMs,
+    string? Error,
+    string? ResponseExcerpt,
+    DateTimeOffset AttemptedAt,
+    DateTimeOffset? NextAttemptAt,
+    string DeliveryStatus);

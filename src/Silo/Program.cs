@@ -1,0 +1,16 @@
+using Herald.Grains.Hosting;
+using Orleans.Dashboard;
+
+// A silo without the REST API: grains, delivery, the dashboard and health endpoints.
+var builder = WebApplication.CreateBuilder(args);
+builder.UseOrleans(silo => silo.AddHerald(builder.Configuration));
+builder.Services.AddHeraldHealthChecks();
+if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:5090");
+}
+
+var app = builder.Build();
+app.MapHeraldHealth();
+app.MapOrleansDashboard(routePrefix: "/dashboard");
+app.Run();
