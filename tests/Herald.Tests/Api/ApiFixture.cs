@@ -1,0 +1,58 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Herald.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Herald.Tests.Api;
+
+/// <summary>The whole Herald (API co-hosting a silo) on a fresh database, driven through its REST API.</summary>
+public sealed class ApiFixture : IAsyncLifetime
+{
+    public const string AdminKey = "test-admin-key-0123456789";
+
+    private WebApplicationFactory<Program> _factory = null!;
+
+    public TestDatabase Database { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync();
+        var connectionString = Database.ConnectionString;
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseSetting("ConnectionStrings:Herald", connectionString)
+            .UseSetting("Herald:AdminKey", AdminKey)
+            .UseSetting("Herald:Delivery:RequireHttps", "false")
+            .UseSetting("Herald:Orleans:SiloPort", FreePorts.Next().ToString())
+            .UseSetting("Herald:Orleans:GatewayPort", FreePorts.Next().ToString())
+            .UseSetting("Herald:Orleans:MinimumReminderPeriod", "00:00:01"));
+        _ = _factory.Server;
+        await Task.CompletedTask;
+    }
+
+    public HttpClient Client(string? key)
+    {
+        var client = _factory.CreateClient();
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+        return client;
+    }
+
+    /// <summary>Creates an account with the admin key; returns its id and API key.</summary>
+    public async Task<(string Id, string Key)> CreateAccountAsync(string name = "test")
+    {
+        var response = await Client(AdminKey).PostAsJsonAsync("/v1/accounts", new { name });
+        response.EnsureSuccessStatusCode();
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (json.GetProperty("id").GetString()!, json.GetProperty("api_key").GetString()!);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}

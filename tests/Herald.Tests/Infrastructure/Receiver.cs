@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Herald.Tests.Infrastructure;
+
+/// <summary>
+/// A real HTTP endpoint on 127.0.0.1 (Kestrel, ephemeral port) that records every request and answers with the
+/// status code that <see cref="Respond"/> picks for the n-th request (1-based).
+/// </summary>
+public sealed class Receiver : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<ReceivedRequest> _requests = new();
+    private int _count;
+
+    private Receiver(WebApplication app) => _app = app;
+
+    public Func<int, int> Respond { get; set; } = _ => 200;
+
+    public IReadOnlyList<ReceivedRequest> Requests => _requests.ToList();
+
+    public string Url(string path = "/hook") =>
+        _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + path;
+
+    public static async Task<Receiver> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var receiver = new Receiver(app);
+        app.Run(receiver.HandleAsync);
+        await app.StartAsync();
+        return receiver;
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body);
+        var headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString());
+        _requests.Enqueue(new ReceivedRequest(context.Request.Path, headers, body.ToArray(), DateTimeOffset.UtcNow));
+        context.Response.StatusCode = Respond(Interlocked.Increment(ref _count));
+        await context.Response.WriteAsync("received");
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}

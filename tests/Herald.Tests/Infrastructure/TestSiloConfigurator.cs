@@ -1,0 +1,19 @@
+using Herald.Grains.Delivery;
+using Herald.Grains.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+
+namespace Herald.Tests.Infrastructure;
+
+/// <summary>TestingHost silos with Herald's real grains, storage and reminders on the fixture's PostgreSQL database.</summary>
+public sealed class TestSiloConfigurator : ISiloConfigurator
+{
+    public const string ConnectionStringKey = "HeraldTestConnectionString";
+
+    public void Configure(ISiloBuilder siloBuilder)
+    {
+        var connectionString = siloBuilder.Configuration[ConnectionStringKey]!;
+        siloBuilder.AddHeraldGrains(siloBuilder.Configuration, connectionString);
+        siloBuilder.Services.Configure<DeliveryOptions>(o => o.RequireHttps = false);
+    }
+}
