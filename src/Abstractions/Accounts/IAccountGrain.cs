@@ -7,7 +7,10 @@ namespace Herald.Abstractions.Accounts;
 /// <summary>One account (key: <c>acct_…</c>): its settings and the index of its endpoints with their filters.</summary>
 public interface IAccountGrain : IGrainWithStringKey
 {
-    Task<CreatedAccount> CreateAsync(string name);
+    Task<CreatedAccount> CreateAsync(string name, AccountSettings settings);
+
+    /// <summary>Replaces the account's name and settings; null when the account does not exist.</summary>
+    Task<AccountView?> UpdateAsync(string name, AccountSettings settings);
 
     [AlwaysInterleave]
     Task<AccountView?> GetAsync();

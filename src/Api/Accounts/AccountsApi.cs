@@ -12,8 +12,9 @@ public static class AccountsApi
     public static RouteGroupBuilder MapAccounts(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/accounts").WithTags("Accounts");
-        group.MapPost("/", CreateAsync).Accepts<CreateAccountRequest>("application/json");
+        group.MapPost("/", CreateAsync).Accepts<AccountRequest>("application/json");
         group.MapGet("/{id}", GetAsync);
+        group.MapPatch("/{id}", UpdateAsync).Accepts<AccountRequest>("application/json");
         return group;
     }
 
@@ -24,20 +25,23 @@ public static class AccountsApi
         {
             return Problems.Status(StatusCodes.Status403Forbidden, "Forbidden", "Only the admin key creates accounts.");
         }
-        var (request, problem) = await JsonBody.ReadAsync<CreateAccountRequest>(http.Request, options.Value);
+        var (request, problem) = await JsonBody.ReadAsync<AccountRequest>(http.Request, options.Value);
         if (problem is not null)
         {
             return problem;
         }
-        var name = request!.Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > 200)
+        var errors = new FieldErrors();
+        if (request!.Name is null)
         {
-            var errors = new FieldErrors();
             errors.Add("name", "Give the account a name of 1–200 characters.");
+        }
+        var settings = AccountSettingsValidator.Apply(AccountSettings.Default, request, errors);
+        if (errors.Any)
+        {
             return Problems.Invalid(errors.ToDictionary());
         }
         var accountId = HeraldId.New("acct");
-        var created = await grains.GetGrain<IAccountGrain>(accountId).CreateAsync(name);
+        var created = await grains.GetGrain<IAccountGrain>(accountId).CreateAsync(request.Name!.Trim(), settings);
         return TypedResults.Created($"/v1/accounts/{accountId}", AccountResponse.From(created.Account, created.ApiKey));
     }
 
@@ -49,5 +53,28 @@ public static class AccountsApi
             return Problems.NotFound("The account");
         }
         return TypedResults.Ok(AccountResponse.From(account));
+    }
+
+    private static async Task<Results<Ok<AccountResponse>, ProblemHttpResult>> UpdateAsync(
+        string id, HttpContext http, IGrainFactory grains, IOptions<ApiOptions> options)
+    {
+        var account = grains.GetGrain<IAccountGrain>(id);
+        if (ApiKeyFilter.CallerOf(http).ResolveAccount(id) != id || await account.GetAsync() is not { } current)
+        {
+            return Problems.NotFound("The account");
+        }
+        var (request, problem) = await JsonBody.ReadAsync<AccountRequest>(http.Request, options.Value);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var errors = new FieldErrors();
+        var settings = AccountSettingsValidator.Apply(current.Settings, request!, errors);
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors.ToDictionary());
+        }
+        var updated = await account.UpdateAsync(request!.Name?.Trim() ?? current.Name, settings);
+        return updated is null ? Problems.NotFound("The account") : TypedResults.Ok(AccountResponse.From(updated));
     }
 }

@@ -42,7 +42,7 @@ public static class WebhookSpecValidator
         {
             errors.Add("signature.scheme", "Only \"standard-webhooks\" is available yet; custom HMAC profiles are not implemented.");
         }
-        var retry = ValidateRetry(request.Retry, errors);
+        var retry = RetryPolicyValidator.Validate(request.Retry, "retry", errors);
         if (request.TimeoutSeconds is < 1 or > 60)
         {
             errors.Add("timeout_seconds", "Use a timeout of 1–60 seconds.");
@@ -113,51 +113,6 @@ public static class WebhookSpecValidator
                 errors.Add($"events[{i}]", "Use an event type such as \"server.created\", a prefix such as \"server.*\", or \"*\".");
             }
         }
-    }
-
-    private static RetryPolicy? ValidateRetry(RetryRequest? retry, FieldErrors errors)
-    {
-        if (retry is null)
-        {
-            return null;
-        }
-        var retryClientErrors = retry.RetryClientErrors ?? false;
-        if ((retry.Schedule is null) == (retry.Exponential is null))
-        {
-            errors.Add("retry", "Give either \"schedule\" or \"exponential\".");
-            return null;
-        }
-        if (retry.Schedule is { } schedule)
-        {
-            if (schedule.Count is 0 or > 20)
-            {
-                errors.Add("retry.schedule", "List 1–20 delays.");
-            }
-            var delays = new List<TimeSpan>();
-            for (var i = 0; i < schedule.Count; i++)
-            {
-                if (!Duration.TryParse(schedule[i], out var delay) || delay > TimeSpan.FromDays(7))
-                {
-                    errors.Add($"retry.schedule[{i}]", "Use a duration up to 7d such as \"500ms\", \"10s\", \"5m\", \"2h\" or \"1d\".");
-                }
-                delays.Add(delay);
-            }
-            return new RetryPolicy(delays, null, retryClientErrors);
-        }
-        var exponential = retry.Exponential!;
-        if (!Duration.TryParse(exponential.Base, out var baseDelay) || baseDelay <= TimeSpan.Zero || baseDelay > TimeSpan.FromDays(1))
-        {
-            errors.Add("retry.exponential.base", "Use a positive duration up to 1d such as \"60s\".");
-        }
-        if (exponential.Factor is not (>= 1 and <= 10))
-        {
-            errors.Add("retry.exponential.factor", "Use a factor from 1 to 10.");
-        }
-        if (exponential.MaxAttempts is not (>= 1 and <= 50))
-        {
-            errors.Add("retry.exponential.max_attempts", "Use 1–50 attempts (the first one included).");
-        }
-        return new RetryPolicy(null, new ExponentialBackoff(baseDelay, exponential.Factor ?? 0, exponential.MaxAttempts ?? 0), retryClientErrors);
     }
 
     private static void ValidateHeaders(Dictionary<string, string>? headers, FieldErrors errors)

@@ -16,13 +16,13 @@ public sealed class AccountGrain(
 {
     private string AccountId => this.GetPrimaryKeyString();
 
-    public async Task<CreatedAccount> CreateAsync(string name)
+    public async Task<CreatedAccount> CreateAsync(string name, AccountSettings settings)
     {
         if (state.RecordExists)
         {
             throw new InvalidOperationException($"Account {AccountId} already exists.");
         }
-        state.State = new AccountState { Name = name, CreatedAt = time.GetUtcNow() };
+        state.State = new AccountState { Name = name, CreatedAt = time.GetUtcNow(), Settings = settings };
         await state.WriteStateAsync();
         var apiKey = "hk_" + Base64Url(RandomNumberGenerator.GetBytes(32));
         await keys.AddAsync(apiKey, AccountId);
@@ -31,6 +31,18 @@ public sealed class AccountGrain(
 
     public Task<AccountView?> GetAsync() => Task.FromResult(state.RecordExists ? View() : null);
 
+    public async Task<AccountView?> UpdateAsync(string name, AccountSettings settings)
+    {
+        if (!state.RecordExists)
+        {
+            return null;
+        }
+        state.State.Name = name;
+        state.State.Settings = settings;
+        await state.WriteStateAsync();
+        return View();
+    }
+
     public async Task<CreatedWebhook?> CreateWebhookAsync(WebhookSpec spec)
     {
         if (!state.RecordExists)
@@ -38,6 +50,8 @@ public sealed class AccountGrain(
             return null;
         }
         var endpointId = HeraldId.New("wh", time);
+        var settings = state.State.Settings;
+        spec = spec with { Retry = spec.Retry ?? settings.Retry, TimeoutSeconds = spec.TimeoutSeconds ?? settings.TimeoutSeconds };
         var created = await GrainFactory.GetGrain<IEndpointGrain>(endpointId).CreateAsync(AccountId, spec);
         state.State.Endpoints.Add(new EndpointFilter(endpointId, spec.Events, spec.Source));
         await state.WriteStateAsync();
@@ -85,7 +99,7 @@ public sealed class AccountGrain(
             .Select(e => e.EndpointId)
             .ToList();
 
-    private AccountView View() => new(AccountId, state.State.Name, state.State.CreatedAt);
+    private AccountView View() => new(AccountId, state.State.Name, state.State.CreatedAt, state.State.Settings);
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

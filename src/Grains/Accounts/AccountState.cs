@@ -1,3 +1,4 @@
+using Herald.Abstractions.Accounts;
 using Herald.Abstractions.Webhooks;
 
 namespace Herald.Grains.Accounts;
@@ -9,4 +10,5 @@ public sealed class AccountState
     [Id(1)] public DateTimeOffset CreatedAt { get; set; }
     /// <summary>Endpoint filters in registration order (oldest first).</summary>
     [Id(2)] public List<EndpointFilter> Endpoints { get; set; } = [];
+    [Id(3)] public AccountSettings Settings { get; set; } = AccountSettings.Default;
 }

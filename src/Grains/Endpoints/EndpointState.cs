@@ -2,6 +2,10 @@ using Herald.Abstractions.Webhooks;
 
 namespace Herald.Grains.Endpoints;
 
+/// <remarks>
+/// Serializer ids by area, so that features can be added side by side: 0–19 core and delivery,
+/// 20–29 signatures and secrets, 30–39 sources and security.
+/// </remarks>
 [GenerateSerializer, Alias("herald.endpoint-state")]
 public sealed class EndpointState
 {

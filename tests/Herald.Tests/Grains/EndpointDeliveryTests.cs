@@ -15,7 +15,7 @@ public sealed class EndpointDeliveryTests(ClusterFixture fixture)
     {
         var id = HeraldId.New("acct");
         var account = fixture.Cluster.GrainFactory.GetGrain<IAccountGrain>(id);
-        await account.CreateAsync("delivery");
+        await account.CreateAsync("delivery", AccountSettings.Default);
         return (account, id);
     }
 

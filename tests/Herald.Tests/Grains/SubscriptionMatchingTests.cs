@@ -10,7 +10,7 @@ public sealed class SubscriptionMatchingTests(ClusterFixture fixture)
     private async Task<IAccountGrain> NewAccountAsync()
     {
         var account = fixture.Cluster.GrainFactory.GetGrain<IAccountGrain>(HeraldId.New("acct"));
-        await account.CreateAsync("matching");
+        await account.CreateAsync("matching", AccountSettings.Default);
         return account;
     }
 

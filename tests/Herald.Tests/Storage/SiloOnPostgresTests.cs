@@ -16,7 +16,7 @@ public sealed class SiloOnPostgresTests
 
         Assert.Equal(1L, await database.ScalarAsync<long>("select count(*) from orleansmembershiptable where status = 3"));
         var account = HeraldId.New("acct");
-        await silo.Grains.GetGrain<IAccountGrain>(account).CreateAsync("fresh");
+        await silo.Grains.GetGrain<IAccountGrain>(account).CreateAsync("fresh", AccountSettings.Default);
         Assert.Equal("fresh", (await silo.Grains.GetGrain<IAccountGrain>(account).GetAsync())!.Name);
     }
 
@@ -27,7 +27,7 @@ public sealed class SiloOnPostgresTests
         var accountId = HeraldId.New("acct");
         await using (var first = await SiloProcess.StartAsync(database.ConnectionString))
         {
-            await first.Grains.GetGrain<IAccountGrain>(accountId).CreateAsync("survivor");
+            await first.Grains.GetGrain<IAccountGrain>(accountId).CreateAsync("survivor", AccountSettings.Default);
         }
 
         await using var second = await SiloProcess.StartAsync(database.ConnectionString);

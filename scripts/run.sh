@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs Herald on this machine: PostgreSQL (the project's own, unless ConnectionStrings__Herald is set), then one
+# process that is both a silo and the REST API on http://127.0.0.1:5080 (dashboard at /dashboard).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+if [ -z "${ConnectionStrings__Herald:-}" ]; then
+  scripts/postgres.sh start
+  export ConnectionStrings__Herald="$(scripts/postgres.sh url)"
+fi
+if [ -z "${Herald__AdminKey:-}" ]; then
+  mkdir -p .data
+  [ -f .data/admin-key ] || head -c 24 /dev/urandom | base64 | tr -d '/+=' > .data/admin-key
+  export Herald__AdminKey="$(cat .data/admin-key)"
+fi
+# Local development delivers to http:// receivers on this machine; production keeps the default (https only).
+export Herald__Delivery__RequireHttps="${Herald__Delivery__RequireHttps:-false}"
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+
+echo "Herald: admin key in .data/admin-key (export ADMIN=\$(cat .data/admin-key))" >&2
+exec dotnet run --project src/Api -c Release --no-launch-profile

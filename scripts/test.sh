@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs every test: starts the project's PostgreSQL, installs the node verifiers the tests call, runs the
+# solution's tests, and ends with "N passed, N failed" read from the test results (TRX) themselves.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+scripts/postgres.sh start
+if [ ! -d tests/Herald.Tests/node/node_modules ] || [ tests/Herald.Tests/node/package-lock.json -nt tests/Herald.Tests/node/node_modules ]; then
+  npm ci --prefix tests/Herald.Tests/node --no-audit --no-fund --silent
+fi
+
+results="$(mktemp -d)"
+set +e
+dotnet test Orleans.sln --logger "trx" --results-directory "$results" "$@"
+status=$?
+set -e
+
+shopt -s nullglob
+trx=("$results"/*.trx)
+if [ ${#trx[@]} -eq 0 ]; then
+  echo "test.sh: no test results were written (the build failed?)" >&2
+  exit 1
+fi
+passed=0
+failed=0
+for file in "${trx[@]}"; do
+  counters="$(grep -o '<Counters [^>]*>' "$file")"
+  p="$(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$counters")"
+  f="$(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters")"
+  passed=$((passed + p))
+  failed=$((failed + f))
+done
+echo "$passed passed, $failed failed"
+exit $status

@@ -1,0 +1,19 @@
+using Herald.Abstractions.Webhooks;
+
+namespace Herald.Abstractions.Accounts;
+
+/// <summary>
+/// An account's defaults for new webhooks and its delivery rules.
+/// Serializer ids by area, so that features can be added side by side: 0–9 delivery, 10–19 signatures and payloads,
+/// 20–29 catalog, sources and limits.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("herald.account-settings")]
+public sealed record AccountSettings
+{
+    public static AccountSettings Default { get; } = new();
+
+    [Id(0)] public RetryPolicy Retry { get; init; } = RetryPolicy.Default;
+    [Id(1)] public int TimeoutSeconds { get; init; } = 10;
+    [Id(2)] public ExhaustionAction OnExhausted { get; init; } = ExhaustionAction.Drop;
+    [Id(3)] public int DisableAfter { get; init; } = 1;
+}

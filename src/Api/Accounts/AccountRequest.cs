@@ -1,0 +1,11 @@
+using Herald.Api.Webhooks;
+
+namespace Herald.Api.Accounts;
+
+/// <summary>The body of <c>POST /v1/accounts</c> and <c>PATCH /v1/accounts/{id}</c>: absent fields keep their value.</summary>
+public sealed record AccountRequest(
+    string? Name,
+    RetryRequest? Retry,
+    int? TimeoutSeconds,
+    string? OnExhausted,
+    int? DisableAfter);

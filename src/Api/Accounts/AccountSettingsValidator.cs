@@ -1,0 +1,54 @@
+using Herald.Abstractions.Accounts;
+using Herald.Api.Json;
+using Herald.Api.Webhooks;
+
+namespace Herald.Api.Accounts;
+
+/// <summary>Applies the fields of an <see cref="AccountRequest"/> to current settings, naming every bad field.</summary>
+public static class AccountSettingsValidator
+{
+    public static AccountSettings Apply(AccountSettings current, AccountRequest request, FieldErrors errors)
+    {
+        var settings = current;
+        if (request.Name is { } name && (name.Trim().Length is 0 or > 200))
+        {
+            errors.Add("name", "Give the account a name of 1–200 characters.");
+        }
+        if (request.Retry is not null && RetryPolicyValidator.Validate(request.Retry, "retry", errors) is { } retry)
+        {
+            settings = settings with { Retry = retry };
+        }
+        if (request.TimeoutSeconds is { } timeout)
+        {
+            if (timeout is < 1 or > 60)
+            {
+                errors.Add("timeout_seconds", "Use a timeout of 1–60 seconds.");
+            }
+            settings = settings with { TimeoutSeconds = timeout };
+        }
+        if (request.OnExhausted is { } onExhausted)
+        {
+            switch (onExhausted)
+            {
+                case "drop":
+                    settings = settings with { OnExhausted = ExhaustionAction.Drop };
+                    break;
+                case "disable":
+                    settings = settings with { OnExhausted = ExhaustionAction.Disable };
+                    break;
+                default:
+                    errors.Add("on_exhausted", "Use \"drop\" or \"disable\".");
+                    break;
+            }
+        }
+        if (request.DisableAfter is { } disableAfter)
+        {
+            if (disableAfter is < 1 or > 1000)
+            {
+                errors.Add("disable_after", "Use 1–1000 consecutive exhausted deliveries.");
+            }
+            settings = settings with { DisableAfter = disableAfter };
+        }
+        return settings;
+    }
+}

@@ -1,3 +1,0 @@
-namespace Herald.Api.Accounts;
-
-public sealed record CreateAccountRequest(string? Name);
