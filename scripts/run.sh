@@ -16,6 +16,8 @@ if [ -z "${Herald__AdminKey:-}" ]; then
 fi
 # Local development delivers to http:// receivers on this machine; production keeps the default (https only).
 export Herald__Delivery__RequireHttps="${Herald__Delivery__RequireHttps:-false}"
+# ...and to receivers on loopback or the local network, which the SSRF guard blocks in production.
+export Herald__Delivery__AllowPrivateNetworks="${Herald__Delivery__AllowPrivateNetworks:-true}"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 
 echo "Herald: admin key in .data/admin-key (export ADMIN=\$(cat .data/admin-key))" >&2

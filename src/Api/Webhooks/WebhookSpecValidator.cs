@@ -1,6 +1,7 @@
 using Herald.Abstractions.Webhooks;
 using Herald.Api.Json;
 using Herald.Grains.Delivery;
+using Herald.Grains.Network;
 using Herald.Grains.Routing;
 using Herald.Grains.Signing;
 
@@ -24,7 +25,7 @@ public static class WebhookSpecValidator
 
     public static WebhookSpec? Validate(CreateWebhookRequest request, DeliveryOptions delivery, FieldErrors errors)
     {
-        ValidateUrl(request.Url, delivery.RequireHttps, errors);
+        ValidateUrl(request.Url, delivery, errors);
         ValidateEvents(request.Events, errors);
         if (request.Source is { } source && !IsToken(source, 128))
         {
@@ -69,8 +70,9 @@ public static class WebhookSpecValidator
                 request.TimeoutSeconds, request.Headers ?? []);
     }
 
-    private static void ValidateUrl(string? url, bool requireHttps, FieldErrors errors)
+    private static void ValidateUrl(string? url, DeliveryOptions delivery, FieldErrors errors)
     {
+        var requireHttps = delivery.RequireHttps;
         if (string.IsNullOrWhiteSpace(url))
         {
             errors.Add("url", "The endpoint URL is required.");
@@ -92,6 +94,10 @@ public static class WebhookSpecValidator
         if (!string.IsNullOrEmpty(uri.Fragment))
         {
             errors.Add("url", "The URL may not have a fragment.");
+        }
+        if (LiteralDestination.Refusal(uri, new DestinationPolicy(delivery)) is { } refusal)
+        {
+            errors.Add("url", refusal);
         }
     }
 

@@ -15,4 +15,10 @@ public sealed class DeliveryOptions
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromHours(1);
 
     public string UserAgent { get; set; } = "Herald-Webhooks/1.0";
+
+    /// <summary>Deliver to loopback, private, link-local, shared-NAT and unique-local addresses (tests and local development).</summary>
+    public bool AllowPrivateNetworks { get; set; }
+
+    /// <summary>CIDR ranges delivered to even when private addresses are blocked, comma-separated (<c>127.0.0.1/32</c>).</summary>
+    public string AllowedNetworks { get; set; } = "";
 }

@@ -1,8 +1,10 @@
 using Herald.Grains.Delivery;
+using Herald.Grains.Network;
 using Herald.Grains.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Herald.Grains.Hosting;
@@ -20,7 +22,8 @@ public static class HeraldServiceCollectionExtensions
         services.AddSingleton<DeliveryQueue>();
         services.AddSingleton<AttemptLog>();
         services.AddSingleton<ApiKeyStore>();
-        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section);
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }
@@ -29,15 +32,22 @@ public static class HeraldServiceCollectionExtensions
         configuration.GetConnectionString("Herald")
         ?? throw new InvalidOperationException("ConnectionStrings:Herald is not set (e.g. ConnectionStrings__Herald=Host=127.0.0.1;Port=55432;...).");
 
-    /// <summary>Delivery's HTTP client: redirects are not followed, cookies are not kept, the timeout is per endpoint.</summary>
+    /// <summary>
+    /// Delivery's HTTP client: redirects are not followed, cookies are not kept, the timeout is per endpoint, and every
+    /// connection goes through the SSRF guard. No proxy: the guard must see the address it connects to.
+    /// </summary>
     public static IServiceCollection AddHeraldDelivery(this IServiceCollection services)
     {
         services.AddSingleton<WebhookSender>();
+        services.AddSingleton(provider => new DestinationPolicy(provider.GetRequiredService<IOptions<DeliveryOptions>>().Value));
+        services.AddSingleton<GuardedConnector>();
         services.AddHttpClient(WebhookSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,
                 UseCookies = false,
+                UseProxy = false,
+                ConnectCallback = provider.GetRequiredService<GuardedConnector>().ConnectAsync,
                 ConnectTimeout = TimeSpan.FromSeconds(10),
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 MaxConnectionsPerServer = 64,

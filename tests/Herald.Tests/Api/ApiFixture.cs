@@ -24,6 +24,7 @@ public sealed class ApiFixture : IAsyncLifetime
             .UseSetting("ConnectionStrings:Herald", connectionString)
             .UseSetting("Herald:AdminKey", AdminKey)
             .UseSetting("Herald:Delivery:RequireHttps", "false")
+            .UseSetting("Herald:Delivery:AllowedNetworks", TestNetworks.Receivers)
             .UseSetting("Herald:Orleans:SiloPort", FreePorts.Next().ToString())
             .UseSetting("Herald:Orleans:GatewayPort", FreePorts.Next().ToString())
             .UseSetting("Herald:Orleans:MinimumReminderPeriod", "00:00:01"));

@@ -14,6 +14,11 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
     {
         var connectionString = siloBuilder.Configuration[ConnectionStringKey]!;
         siloBuilder.AddHeraldGrains(siloBuilder.Configuration, connectionString);
-        siloBuilder.Services.Configure<DeliveryOptions>(o => o.RequireHttps = false);
+        // The SSRF guard stays on: receivers listen on 127.0.0.1, which is opened and nothing else.
+        siloBuilder.Services.Configure<DeliveryOptions>(o =>
+        {
+            o.RequireHttps = false;
+            o.AllowedNetworks = TestNetworks.Receivers;
+        });
     }
 }
