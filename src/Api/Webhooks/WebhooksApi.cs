@@ -19,7 +19,7 @@ public static class WebhooksApi
         group.MapGet("/{id}", GetAsync);
         group.MapDelete("/{id}", DeleteAsync);
         group.MapGet("/{id}/deliveries", ListDeliveriesAsync);
-        return group;
+        return group.MapWebhookControl();
     }
 
     private static async Task<Results<Created<WebhookResponse>, ProblemHttpResult>> CreateAsync(
@@ -96,7 +96,7 @@ public static class WebhooksApi
     }
 
     /// <summary>The webhook if it exists and belongs to the account the caller acts for; otherwise null (→ 404).</summary>
-    private static async Task<WebhookView?> FindAsync(string id, HttpContext http, IGrainFactory grains, string? accountId)
+    internal static async Task<WebhookView?> FindAsync(string id, HttpContext http, IGrainFactory grains, string? accountId)
     {
         var caller = ApiKeyFilter.CallerOf(http);
         if (!id.StartsWith("wh_", StringComparison.Ordinal) || id.Length > 64)

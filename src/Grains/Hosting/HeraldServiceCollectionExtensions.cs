@@ -22,8 +22,11 @@ public static class HeraldServiceCollectionExtensions
         services.AddSingleton<DeliveryQueue>();
         services.AddSingleton<AttemptLog>();
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<EventLookup>();
+        services.AddSingleton<RetentionStore>();
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Herald.Api.Events;
+namespace Herald.Grains.Events;
 
 /// <summary>Writes Herald's envelope <c>{"id","type","timestamp","data"}</c>, compact.</summary>
 public static class EventEnvelope
