@@ -16,4 +16,7 @@ public sealed record AccountSettings
     [Id(1)] public int TimeoutSeconds { get; init; } = 10;
     [Id(2)] public ExhaustionAction OnExhausted { get; init; } = ExhaustionAction.Drop;
     [Id(3)] public int DisableAfter { get; init; } = 1;
+
+    /// <summary>Webhooks allowed per source; null takes the deployment's default (<c>Herald:Limits:MaxWebhooksPerSource</c>).</summary>
+    [Id(20)] public int? MaxWebhooksPerSource { get; init; }
 }

@@ -8,4 +8,5 @@ public sealed record AccountRequest(
     RetryRequest? Retry,
     int? TimeoutSeconds,
     string? OnExhausted,
-    int? DisableAfter);
+    int? DisableAfter,
+    int? MaxWebhooksPerSource);

@@ -48,6 +48,13 @@ public static class JsonBody
         }
     }
 
+    /// <summary>Like <see cref="ReadAsync{T}"/>, but a request without a body reads as <paramref name="empty"/>.</summary>
+    public static Task<(T? Value, ProblemHttpResult? Problem)> ReadOptionalAsync<T>(HttpRequest request, ApiOptions limits, T empty)
+        where T : class =>
+        request.ContentLength is null or 0 && request.Headers.TransferEncoding.Count == 0
+            ? Task.FromResult<(T?, ProblemHttpResult?)>((empty, null))
+            : ReadAsync<T>(request, limits);
+
     private static ProblemHttpResult TooLarge(ApiOptions limits) =>
         Problems.Status(StatusCodes.Status413PayloadTooLarge, "The request body is too large",
             $"The limit is {limits.MaxRequestBytes} bytes.");

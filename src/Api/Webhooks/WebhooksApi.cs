@@ -39,7 +39,19 @@ public static class WebhooksApi
         {
             return Problems.Invalid(errors.ToDictionary());
         }
-        if (await grains.GetGrain<IAccountGrain>(accountId).CreateWebhookAsync(spec) is not { } created)
+        CreatedWebhook? created;
+        try
+        {
+            created = await grains.GetGrain<IAccountGrain>(accountId).CreateWebhookAsync(spec);
+        }
+        catch (SourceLimitReachedException limit)
+        {
+            return Problems.Invalid(new Dictionary<string, string[]>
+            {
+                ["source"] = [$"{limit.Message} Delete one of them, or raise the account's max_webhooks_per_source ({limit.Limit})."],
+            });
+        }
+        if (created is null)
         {
             return Problems.NotFound("The account");
         }

@@ -1,4 +1,5 @@
 using Herald.Grains.Delivery;
+using Herald.Grains.Limits;
 using Herald.Grains.Network;
 using Herald.Grains.Storage;
 using Microsoft.Extensions.Configuration;
@@ -27,6 +28,8 @@ public static class HeraldServiceCollectionExtensions
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
+        services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LimitsOptions>, LimitsOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }
