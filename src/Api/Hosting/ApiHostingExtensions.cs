@@ -1,5 +1,6 @@
 using Herald.Api.Accounts;
 using Herald.Api.Auth;
+using Herald.Api.Catalog;
 using Herald.Api.Events;
 using Herald.Api.Json;
 using Herald.Api.Webhooks;
@@ -45,6 +46,8 @@ public static class ApiHostingExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddHeraldHealthChecks();
         builder.Services.AddScoped<ApiKeyFilter>();
+        builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section);
+        builder.Services.AddSingleton<EventCatalog>();
         if (string.IsNullOrEmpty(configuration[WebHostDefaults.ServerUrlsKey]))
         {
             builder.WebHost.UseUrls("http://127.0.0.1:5080");
@@ -66,6 +69,7 @@ public static class ApiHostingExtensions
         v1.MapAccounts();
         v1.MapWebhooks();
         v1.MapEvents();
+        v1.MapEventTypes();
         return app;
     }
 }

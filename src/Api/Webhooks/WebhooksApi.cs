@@ -1,6 +1,7 @@
 using Herald.Abstractions.Accounts;
 using Herald.Abstractions.Webhooks;
 using Herald.Api.Auth;
+using Herald.Api.Catalog;
 using Herald.Api.Json;
 using Herald.Grains.Delivery;
 using Herald.Grains.Storage;
@@ -23,7 +24,7 @@ public static class WebhooksApi
     }
 
     private static async Task<Results<Created<WebhookResponse>, ProblemHttpResult>> CreateAsync(
-        HttpContext http, IGrainFactory grains, IOptions<ApiOptions> api, IOptions<DeliveryOptions> delivery)
+        HttpContext http, IGrainFactory grains, IOptions<ApiOptions> api, IOptions<DeliveryOptions> delivery, EventCatalog catalog)
     {
         var (request, problem) = await JsonBody.ReadAsync<CreateWebhookRequest>(http.Request, api.Value);
         if (problem is not null)
@@ -36,6 +37,11 @@ public static class WebhooksApi
         }
         var errors = new FieldErrors();
         if (WebhookSpecValidator.Validate(request, delivery.Value, errors) is not { } spec)
+        {
+            return Problems.Invalid(errors.ToDictionary());
+        }
+        await catalog.CheckSubscriptionsAsync(spec.Events, errors, http.RequestAborted);
+        if (errors.Any)
         {
             return Problems.Invalid(errors.ToDictionary());
         }

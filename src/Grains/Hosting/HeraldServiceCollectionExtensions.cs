@@ -23,6 +23,7 @@ public static class HeraldServiceCollectionExtensions
         services.AddSingleton<DeliveryQueue>();
         services.AddSingleton<AttemptLog>();
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<EventCatalogStore>();
         services.AddSingleton<EventLookup>();
         services.AddSingleton<RetentionStore>();
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateOnStart();
