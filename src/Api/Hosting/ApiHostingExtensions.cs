@@ -48,6 +48,7 @@ public static class ApiHostingExtensions
         builder.Services.AddScoped<ApiKeyFilter>();
         builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section);
         builder.Services.AddSingleton<EventCatalog>();
+        builder.Services.AddHeraldRateLimiting();
         if (string.IsNullOrEmpty(configuration[WebHostDefaults.ServerUrlsKey]))
         {
             builder.WebHost.UseUrls("http://127.0.0.1:5080");
@@ -59,13 +60,14 @@ public static class ApiHostingExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapHeraldHealth();
         if (app.Configuration.GetValue("Herald:Orleans:Role", OrleansRole.Cohosted) == OrleansRole.Cohosted)
         {
             app.MapOrleansDashboard(routePrefix: "/dashboard");
         }
-        var v1 = app.MapGroup("/v1").AddEndpointFilter<ApiKeyFilter>();
+        var v1 = app.MapGroup("/v1").RequireRateLimiting(ApiRateLimiting.PerKeyPolicy).AddEndpointFilter<ApiKeyFilter>();
         v1.MapAccounts();
         v1.MapWebhooks();
         v1.MapEvents();
