@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
@@ -22,7 +23,10 @@ public sealed class EventSchema
         try
         {
             var schema = await JsonSchema.FromJsonAsync(json, null, root => new LocalReferenceResolver(root), cancellationToken);
-            return (new EventSchema(schema), null);
+            using var document = JsonDocument.Parse(json);
+            return InvalidPattern(document.RootElement) is { } pattern
+                ? (null, $"\"{pattern}\" is not a valid regular expression.")
+                : (new EventSchema(schema), null);
         }
         catch (Exception exception) when (exception is NotSupportedException or InvalidOperationException or System.Text.Json.JsonException
             or Newtonsoft.Json.JsonException or ArgumentException or FormatException)
@@ -42,9 +46,67 @@ public sealed class EventSchema
             MaxDepth = 128,
         };
         var token = JToken.ReadFrom(reader);
-        foreach (var error in Flatten(_schema.Validate(token)))
+        ICollection<ValidationError> failures;
+        try
+        {
+            failures = _schema.Validate(token);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            errors.Add(field, "The event type's schema took too long to check this value (a pattern backtracks); it was not accepted.");
+            return;
+        }
+        foreach (var error in Flatten(failures))
         {
             errors.Add(FieldPath(field, error.Path), Describe(error));
+        }
+    }
+
+    /// <summary>
+    /// The first <c>pattern</c> or <c>patternProperties</c> name that does not compile, or null. NJsonSchema compiles them
+    /// only while validating, so a bad one would otherwise fail each publish rather than the schema's registration.
+    /// </summary>
+    private static string? InvalidPattern(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    var candidates = property.Name switch
+                    {
+                        "pattern" when property.Value.ValueKind == JsonValueKind.String => [property.Value.GetString()!],
+                        "patternProperties" when property.Value.ValueKind == JsonValueKind.Object =>
+                            property.Value.EnumerateObject().Select(p => p.Name).ToArray(),
+                        _ => Array.Empty<string>(),
+                    };
+                    if (candidates.FirstOrDefault(p => !Compiles(p)) is { } bad)
+                    {
+                        return bad;
+                    }
+                    if (InvalidPattern(property.Value) is { } nested)
+                    {
+                        return nested;
+                    }
+                }
+                return null;
+            case JsonValueKind.Array:
+                return element.EnumerateArray().Select(InvalidPattern).FirstOrDefault(p => p is not null);
+            default:
+                return null;
+        }
+    }
+
+    private static bool Compiles(string pattern)
+    {
+        try
+        {
+            _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 

@@ -14,11 +14,20 @@ public static class LiteralDestination
 {
     public static string? Refusal(Uri uri, DestinationPolicy policy)
     {
-        IPAddress? address = HostLiteral.TryParse(uri.IdnHost, out var literal) ? literal
-            : IsLocalhostName(uri.IdnHost) ? IPAddress.Loopback
+        string host;
+        try
+        {
+            host = uri.IdnHost;
+        }
+        catch (UriFormatException)
+        {
+            return "The URL's host is not a valid name.";
+        }
+        IPAddress? address = HostLiteral.TryParse(host, out var literal) ? literal
+            : IsLocalhostName(host) ? IPAddress.Loopback
             : null;
         return address is not null && policy.Check(address) is { } reason
-            ? $"Herald does not deliver to {uri.IdnHost}: {reason}."
+            ? $"Herald does not deliver to {host}: {reason}."
             : null;
     }
 

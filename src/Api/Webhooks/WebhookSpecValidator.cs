@@ -140,7 +140,8 @@ public static class WebhookSpecValidator
         }
         foreach (var (name, value) in headers)
         {
-            if (!IsHeaderName(name) || ReservedHeaders.Contains(name) || name.StartsWith("webhook-", StringComparison.OrdinalIgnoreCase))
+            if (!IsHeaderName(name) || ReservedHeaders.Contains(name) || name.StartsWith("webhook-", StringComparison.OrdinalIgnoreCase)
+                || name.StartsWith("herald-", StringComparison.OrdinalIgnoreCase))
             {
                 errors.Add($"headers.{name}", "Use a valid header name that is not one of Herald's own or a hop-by-hop header.");
             }
