@@ -10,6 +10,7 @@ using Herald.Grains.Events;
 using Herald.Grains.Storage;
 using Herald.Grains.Routing;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Api.Events;
@@ -69,7 +70,7 @@ public static class EventsApi
     }
 
     private static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> GetAsync(
-        string id, HttpContext http, EventLookup events, string? accountId)
+        string id, HttpContext http, EventLookup events, [FromQuery(Name = "account_id")] string? accountId)
     {
         if (ApiKeyFilter.CallerOf(http).ResolveAccount(accountId) is not { } account)
         {

@@ -6,6 +6,7 @@ using Herald.Api.Json;
 using Herald.Grains.Delivery;
 using Herald.Grains.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Api.Webhooks;
@@ -65,7 +66,7 @@ public static class WebhooksApi
     }
 
     private static async Task<Results<Ok<Page<WebhookResponse>>, ProblemHttpResult>> ListAsync(
-        HttpContext http, IGrainFactory grains, string? accountId, int? limit, string? cursor)
+        HttpContext http, IGrainFactory grains, [FromQuery(Name = "account_id")] string? accountId, int? limit, string? cursor)
     {
         if (ApiKeyFilter.CallerOf(http).ResolveAccount(accountId) is not { } account)
         {
@@ -85,14 +86,14 @@ public static class WebhooksApi
     }
 
     private static async Task<Results<Ok<WebhookResponse>, ProblemHttpResult>> GetAsync(
-        string id, HttpContext http, IGrainFactory grains, string? accountId)
+        string id, HttpContext http, IGrainFactory grains, [FromQuery(Name = "account_id")] string? accountId)
     {
         var view = await FindAsync(id, http, grains, accountId);
         return view is null ? Problems.NotFound("The webhook") : TypedResults.Ok(WebhookResponse.From(view));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string id, HttpContext http, IGrainFactory grains, string? accountId)
+        string id, HttpContext http, IGrainFactory grains, [FromQuery(Name = "account_id")] string? accountId)
     {
         if (await FindAsync(id, http, grains, accountId) is not { } view
             || !await grains.GetGrain<IAccountGrain>(view.AccountId).DeleteWebhookAsync(id))
@@ -103,7 +104,7 @@ public static class WebhooksApi
     }
 
     private static async Task<Results<Ok<Page<DeliveryAttemptResponse>>, ProblemHttpResult>> ListDeliveriesAsync(
-        string id, HttpContext http, IGrainFactory grains, AttemptLog log, string? accountId, int? limit, string? cursor)
+        string id, HttpContext http, IGrainFactory grains, AttemptLog log, [FromQuery(Name = "account_id")] string? accountId, int? limit, string? cursor)
     {
         if (await FindAsync(id, http, grains, accountId) is null)
         {
