@@ -1,3 +1,4 @@
+using Herald.Abstractions.Signatures;
 using Herald.Abstractions.Webhooks;
 
 namespace Herald.Abstractions.Accounts;
@@ -16,4 +17,10 @@ public sealed record AccountSettings
     [Id(1)] public int TimeoutSeconds { get; init; } = 10;
     [Id(2)] public ExhaustionAction OnExhausted { get; init; } = ExhaustionAction.Drop;
     [Id(3)] public int DisableAfter { get; init; } = 1;
+
+    /// <summary>The signature profile of webhooks registered without one.</summary>
+    [Id(10)] public SignatureProfile Signature { get; init; } = SignatureProfile.StandardWebhooks;
+
+    /// <summary>Rewrite every published <c>payload</c> as <c>JSON.stringify(JSON.parse(payload))</c> would, at publish time.</summary>
+    [Id(11)] public bool CanonicalJson { get; init; }
 }

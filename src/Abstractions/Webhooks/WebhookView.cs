@@ -1,3 +1,5 @@
+using Herald.Abstractions.Signatures;
+
 namespace Herald.Abstractions.Webhooks;
 
 /// <summary>What a webhook endpoint shows of itself; never carries its secret.</summary>
@@ -14,4 +16,7 @@ public sealed record WebhookView(
     [property: Id(8)] IReadOnlyDictionary<string, string> Headers,
     [property: Id(9)] WebhookStatus Status,
     [property: Id(10)] string? DisabledReason,
-    [property: Id(11)] DateTimeOffset CreatedAt);
+    [property: Id(11)] DateTimeOffset CreatedAt)
+{
+    [Id(20)] public SignatureProfile Signature { get; init; } = SignatureProfile.StandardWebhooks;
+}

@@ -8,4 +8,6 @@ public sealed record AccountRequest(
     RetryRequest? Retry,
     int? TimeoutSeconds,
     string? OnExhausted,
-    int? DisableAfter);
+    int? DisableAfter,
+    SignatureRequest? Signature,
+    bool? CanonicalJson);

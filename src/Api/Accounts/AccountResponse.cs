@@ -13,9 +13,12 @@ public sealed record AccountResponse(
     int TimeoutSeconds,
     string OnExhausted,
     int DisableAfter,
+    SignatureResponse Signature,
+    bool CanonicalJson,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ApiKey)
 {
     public static AccountResponse From(AccountView view, string? apiKey = null) => new(
         view.Id, view.Name, view.CreatedAt, RetryResponse.From(view.Settings.Retry), view.Settings.TimeoutSeconds,
-        view.Settings.OnExhausted == ExhaustionAction.Disable ? "disable" : "drop", view.Settings.DisableAfter, apiKey);
+        view.Settings.OnExhausted == ExhaustionAction.Disable ? "disable" : "drop", view.Settings.DisableAfter,
+        SignatureResponse.From(view.Settings.Signature), view.Settings.CanonicalJson, apiKey);
 }

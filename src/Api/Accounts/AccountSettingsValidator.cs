@@ -49,6 +49,14 @@ public static class AccountSettingsValidator
             }
             settings = settings with { DisableAfter = disableAfter };
         }
+        if (request.Signature is not null && SignatureProfileValidator.Validate(request.Signature, "signature", errors) is { } signature)
+        {
+            settings = settings with { Signature = signature };
+        }
+        if (request.CanonicalJson is { } canonicalJson)
+        {
+            settings = settings with { CanonicalJson = canonicalJson };
+        }
         return settings;
     }
 }

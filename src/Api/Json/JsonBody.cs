@@ -48,6 +48,10 @@ public static class JsonBody
         }
     }
 
+    /// <summary>True when the request has no body at all, for routes whose every field is optional.</summary>
+    public static bool IsAbsent(HttpRequest request) =>
+        request.ContentLength == 0 || (request.ContentLength is null && !request.Headers.TransferEncoding.Any());
+
     private static ProblemHttpResult TooLarge(ApiOptions limits) =>
         Problems.Status(StatusCodes.Status413PayloadTooLarge, "The request body is too large",
             $"The limit is {limits.MaxRequestBytes} bytes.");

@@ -1,8 +1,11 @@
 using Herald.Grains.Delivery;
+using Herald.Grains.Secrets;
+using Herald.Grains.Signing;
 using Herald.Grains.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Herald.Grains.Hosting;
@@ -28,6 +31,17 @@ public static class HeraldServiceCollectionExtensions
     public static string GetHeraldConnectionString(this IConfiguration configuration) =>
         configuration.GetConnectionString("Herald")
         ?? throw new InvalidOperationException("ConnectionStrings:Herald is not set (e.g. ConnectionStrings__Herald=Host=127.0.0.1;Port=55432;...).");
+
+    /// <summary>Sealing and opening of endpoint secrets under <c>Herald:Secrets:MasterKey</c>, checked when the host starts.</summary>
+    public static IServiceCollection AddHeraldSecrets(this IServiceCollection services)
+    {
+        services.AddOptions<SecretsOptions>().BindConfiguration(SecretsOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SecretsOptions>, SecretsOptionsValidator>();
+        services.AddSingleton<SecretProtector>();
+        services.AddSingleton<EndpointSecrets>();
+        services.AddSingleton<DeliverySigner>();
+        return services;
+    }
 
     /// <summary>Delivery's HTTP client: redirects are not followed, cookies are not kept, the timeout is per endpoint.</summary>
     public static IServiceCollection AddHeraldDelivery(this IServiceCollection services)

@@ -23,6 +23,7 @@ public sealed class ApiFixture : IAsyncLifetime
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
             .UseSetting("ConnectionStrings:Herald", connectionString)
             .UseSetting("Herald:AdminKey", AdminKey)
+            .UseSetting(TestSecrets.MasterKeySetting, TestSecrets.MasterKey)
             .UseSetting("Herald:Delivery:RequireHttps", "false")
             .UseSetting("Herald:Orleans:SiloPort", FreePorts.Next().ToString())
             .UseSetting("Herald:Orleans:GatewayPort", FreePorts.Next().ToString())

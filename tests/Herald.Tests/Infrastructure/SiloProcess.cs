@@ -28,6 +28,7 @@ public sealed class SiloProcess : IAsyncDisposable
             ["Herald:Orleans:SiloPort"] = FreePorts.Next().ToString(),
             ["Herald:Orleans:GatewayPort"] = FreePorts.Next().ToString(),
             ["Herald:Orleans:MinimumReminderPeriod"] = "00:00:01",
+            [TestSecrets.MasterKeySetting] = TestSecrets.MasterKey,
         });
         builder.UseOrleans(silo => silo.AddHerald(builder.Configuration));
         var host = builder.Build();

@@ -1,5 +1,6 @@
 using Herald.Grains.Delivery;
 using Herald.Grains.Hosting;
+using Herald.Grains.Secrets;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
@@ -15,5 +16,6 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
         var connectionString = siloBuilder.Configuration[ConnectionStringKey]!;
         siloBuilder.AddHeraldGrains(siloBuilder.Configuration, connectionString);
         siloBuilder.Services.Configure<DeliveryOptions>(o => o.RequireHttps = false);
+        siloBuilder.Services.Configure<SecretsOptions>(o => o.MasterKey = TestSecrets.MasterKey);
     }
 }
