@@ -6,6 +6,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 scripts/postgres.sh start
+# the tests create their databases on this server
+export HERALD_TEST_PG="${HERALD_TEST_PG:-Host=127.0.0.1;Port=${HERALD_PG_PORT:-55432};Username=herald;Password=herald;Database=postgres}"
 if [ ! -d tests/Herald.Tests/node/node_modules ] || [ tests/Herald.Tests/node/package-lock.json -nt tests/Herald.Tests/node/node_modules ]; then
   npm ci --prefix tests/Herald.Tests/node --no-audit --no-fund --silent
 fi

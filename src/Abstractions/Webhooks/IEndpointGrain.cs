@@ -12,6 +12,18 @@ public interface IEndpointGrain : IGrainWithStringKey
 
     Task DeleteAsync();
 
+    /// <summary>Pauses delivery (reason <c>user</c>); the queue is held, not dropped.</summary>
+    Task<WebhookView?> DisableAsync();
+
+    /// <summary>Resumes delivery: resets the failure count and delivers the held queue in order.</summary>
+    Task<WebhookView?> EnableAsync();
+
+    /// <summary>Queues a finished delivery again at the tail with a fresh retry budget.</summary>
+    Task<ResendOutcome> ResendAsync(string deliveryId);
+
+    /// <summary>Queues every failed delivery created since a time again, in order; returns how many.</summary>
+    Task<int> RecoverAsync(DateTimeOffset since);
+
     /// <summary>
     /// Replaces the signing secret (with <paramref name="secret"/>, or a generated one); the current secret keeps signing
     /// beside the new one for <paramref name="gracePeriod"/>. Null when the endpoint does not exist.

@@ -12,7 +12,7 @@ public sealed record RetryPolicy(
 {
     /// <summary>The default: 1m, 5m, 30m, 2h, 12h — six attempts spread over about 15 hours.</summary>
     public static RetryPolicy Default { get; } = new(
-        [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2), TimeSpan.FromHours(12)],
+        new[] { TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2), TimeSpan.FromHours(12) },
         null,
         false);
 }

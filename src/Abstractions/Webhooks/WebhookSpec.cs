@@ -12,7 +12,10 @@ public sealed record WebhookSpec(
     [property: Id(4)] string? Secret,
     [property: Id(5)] RetryPolicy? Retry,
     [property: Id(6)] int? TimeoutSeconds,
-    [property: Id(7)] IReadOnlyDictionary<string, string> Headers)
+    [property: Id(7)] IReadOnlyDictionary<string, string> Headers,
+    [property: Id(8)] DeliveryOrdering Ordering = DeliveryOrdering.Strict,
+    [property: Id(9)] int MaxInFlight = 1,
+    [property: Id(10)] int? RateLimit = null)
 {
     /// <summary>The signature profile; null takes the account's default.</summary>
     [Id(20)] public SignatureProfile? Signature { get; init; }

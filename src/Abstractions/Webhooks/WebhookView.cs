@@ -16,7 +16,11 @@ public sealed record WebhookView(
     [property: Id(8)] IReadOnlyDictionary<string, string> Headers,
     [property: Id(9)] WebhookStatus Status,
     [property: Id(10)] string? DisabledReason,
-    [property: Id(11)] DateTimeOffset CreatedAt)
+    [property: Id(11)] DateTimeOffset CreatedAt,
+    [property: Id(12)] DeliveryOrdering Ordering,
+    [property: Id(13)] int MaxInFlight,
+    [property: Id(14)] int? RateLimit,
+    [property: Id(15)] int ConsecutiveFailures)
 {
     [Id(20)] public SignatureProfile Signature { get; init; } = SignatureProfile.StandardWebhooks;
 }

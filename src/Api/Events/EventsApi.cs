@@ -5,6 +5,8 @@ using Herald.Abstractions.Ids;
 using Herald.Api.Auth;
 using Herald.Api.Json;
 using Herald.Api.Webhooks;
+using Herald.Grains.Events;
+using Herald.Grains.Storage;
 using Herald.Grains.Routing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -17,6 +19,7 @@ public static class EventsApi
     {
         var group = v1.MapGroup("/events").WithTags("Events");
         group.MapPost("/", PublishAsync).Accepts<PublishRequest>("application/json");
+        group.MapGet("/{id}", GetAsync);
         return group;
     }
 
@@ -51,6 +54,21 @@ public static class EventsApi
         return result is null
             ? Problems.NotFound("The account")
             : TypedResults.Accepted($"/v1/events/{result.EventId}", new PublishResponse(result.EventId, result.Endpoints));
+    }
+
+    private static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> GetAsync(
+        string id, HttpContext http, EventLookup events, string? accountId)
+    {
+        if (ApiKeyFilter.CallerOf(http).ResolveAccount(accountId) is not { } account)
+        {
+            return WebhooksApi.AccountProblem(http);
+        }
+        if (await events.FindAsync(account, id, http.RequestAborted) is not { } stored)
+        {
+            return Problems.NotFound("The event");
+        }
+        return TypedResults.Ok(new EventResponse(stored.EventId, stored.Type, stored.Source, stored.EndpointCount, stored.CreatedAt,
+            stored.Deliveries.Select(d => new EventDeliveryResponse(d.EndpointId, d.DeliveryId, d.Status, d.Attempts, d.NextAttemptAt, d.UpdatedAt)).ToList()));
     }
 
     private static void Validate(PublishRequest request, string idempotencyKey, FieldErrors errors)

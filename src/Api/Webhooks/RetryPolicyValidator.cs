@@ -13,9 +13,18 @@ public static class RetryPolicyValidator
             return null;
         }
         var retryClientErrors = retry.RetryClientErrors ?? false;
-        if ((retry.Schedule is null) == (retry.Exponential is null))
+        if (new object?[] { retry.Schedule, retry.Exponential, retry.Preset }.Count(x => x is not null) != 1)
         {
-            errors.Add(field, "Give either \"schedule\" or \"exponential\".");
+            errors.Add(field, "Give one of \"schedule\", \"exponential\" or \"preset\".");
+            return null;
+        }
+        if (retry.Preset is { } name)
+        {
+            if (RetryPresets.Find(name) is { } preset)
+            {
+                return preset with { RetryClientErrors = retryClientErrors };
+            }
+            errors.Add(field + ".preset", $"Use one of: {string.Join(", ", RetryPresets.Names)}.");
             return null;
         }
         if (retry.Schedule is { } schedule)
@@ -33,7 +42,7 @@ public static class RetryPolicyValidator
                 }
                 delays.Add(delay);
             }
-            return new RetryPolicy(delays, null, retryClientErrors);
+            return new RetryPolicy(delays.ToArray(), null, retryClientErrors);
         }
         var exponential = retry.Exponential!;
         if (!Duration.TryParse(exponential.Base, out var baseDelay) || baseDelay <= TimeSpan.Zero || baseDelay > TimeSpan.FromDays(1))

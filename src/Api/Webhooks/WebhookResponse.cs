@@ -20,11 +20,13 @@ public sealed record WebhookResponse(
     IReadOnlyDictionary<string, string> Headers,
     string Status,
     string? DisabledReason,
+    int ConsecutiveFailures,
     DateTimeOffset CreatedAt,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Secret)
 {
     public static WebhookResponse From(WebhookView view, string? secret = null) => new(
         view.Id, view.AccountId, view.Url, view.Events, view.Source, view.Description, SignatureResponse.From(view.Signature),
-        RetryResponse.From(view.Retry), view.TimeoutSeconds, "strict", 1, null, view.Headers,
-        view.Status == WebhookStatus.Active ? "active" : "disabled", view.DisabledReason, view.CreatedAt, secret);
+        RetryResponse.From(view.Retry), view.TimeoutSeconds, view.Ordering == DeliveryOrdering.Concurrent ? "concurrent" : "strict",
+        view.MaxInFlight, view.RateLimit, view.Headers, view.Status == WebhookStatus.Active ? "active" : "disabled",
+        view.DisabledReason, view.ConsecutiveFailures, view.CreatedAt, secret);
 }

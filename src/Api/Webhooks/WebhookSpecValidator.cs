@@ -34,26 +34,36 @@ public static class WebhookSpecValidator
         {
             errors.Add("timeout_seconds", "Use a timeout of 1–60 seconds.");
         }
-        if (request.Ordering is { } ordering && ordering != "strict")
+        var ordering = request.Ordering switch
         {
-            errors.Add("ordering", ordering == "concurrent"
-                ? "Concurrent ordering is not implemented yet; only \"strict\" is available."
-                : "Use \"strict\".");
+            null or "strict" => DeliveryOrdering.Strict,
+            "concurrent" => DeliveryOrdering.Concurrent,
+            _ => (DeliveryOrdering?)null,
+        };
+        if (ordering is null)
+        {
+            errors.Add("ordering", "Use \"strict\" or \"concurrent\".");
         }
-        if (request.MaxInFlight is { } maxInFlight && maxInFlight != 1)
+        if (request.MaxInFlight is { } maxInFlight && (ordering == DeliveryOrdering.Strict ? maxInFlight != 1 : maxInFlight is < 1 or > 100))
         {
-            errors.Add("max_in_flight", "Strict ordering has exactly one message in flight.");
+            errors.Add("max_in_flight", ordering == DeliveryOrdering.Strict
+                ? "Strict ordering has exactly one message in flight; use \"ordering\": \"concurrent\" for more."
+                : "Use 1–100 messages in flight.");
         }
-        if (request.RateLimit is not null)
+        if (request.RateLimit is < 1 or > 10_000)
         {
-            errors.Add("rate_limit", "Per-endpoint rate limits are not implemented yet.");
+            errors.Add("rate_limit", "Use 1–10000 deliveries per second, or leave it out for no limit.");
         }
         ValidateHeaders(request.Headers, SignatureProfileValidator.HeaderNames(signature), errors);
 
         return errors.Any
             ? null
             : new WebhookSpec(request.Url!, request.Events!, request.Source, request.Description, request.Secret, retry,
-                request.TimeoutSeconds, request.Headers ?? []) { Signature = signature };
+                request.TimeoutSeconds, request.Headers ?? [], ordering!.Value,
+                request.MaxInFlight ?? (ordering == DeliveryOrdering.Concurrent ? 10 : 1), request.RateLimit)
+            {
+                Signature = signature,
+            };
     }
 
     /// <summary>A supplied secret must suit the scheme that will sign with it; the message never repeats the secret.</summary>

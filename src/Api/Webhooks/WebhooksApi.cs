@@ -20,7 +20,7 @@ public static class WebhooksApi
         group.MapDelete("/{id}", DeleteAsync);
         group.MapPost("/{id}/rotate-secret", RotateSecretAsync).Accepts<RotateSecretRequest>("application/json");
         group.MapGet("/{id}/deliveries", ListDeliveriesAsync);
-        return group;
+        return group.MapWebhookControl();
     }
 
     private static async Task<Results<Created<WebhookResponse>, ProblemHttpResult>> CreateAsync(
@@ -133,7 +133,7 @@ public static class WebhooksApi
     }
 
     /// <summary>The webhook if it exists and belongs to the account the caller acts for; otherwise null (→ 404).</summary>
-    private static async Task<WebhookView?> FindAsync(string id, HttpContext http, IGrainFactory grains, string? accountId)
+    internal static async Task<WebhookView?> FindAsync(string id, HttpContext http, IGrainFactory grains, string? accountId)
     {
         var caller = ApiKeyFilter.CallerOf(http);
         if (!id.StartsWith("wh_", StringComparison.Ordinal) || id.Length > 64)

@@ -104,11 +104,15 @@ public sealed class AccountGrain(
         return result;
     }
 
-    private IReadOnlyList<string> Match(string eventType, string? source) =>
-        state.State.Endpoints
-            .Where(e => (e.Source is null || e.Source == source) && EventTypePattern.MatchesAny(e.Events, eventType))
+    private IReadOnlyList<string> Match(string eventType, string? source)
+    {
+        var operational = OperationalEvents.IsOperational(eventType);
+        return state.State.Endpoints
+            .Where(e => (e.Source is null || e.Source == source)
+                && e.Events.Any(p => (!operational || p != "*") && EventTypePattern.Matches(p, eventType)))
             .Select(e => e.EndpointId)
             .ToList();
+    }
 
     private AccountView View() => new(AccountId, state.State.Name, state.State.CreatedAt, state.State.Settings);
 

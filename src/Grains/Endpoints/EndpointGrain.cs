@@ -1,7 +1,10 @@
+using Herald.Abstractions.Accounts;
+using Herald.Abstractions.Events;
 using Herald.Abstractions.Ids;
 using Herald.Abstractions.Signatures;
 using Herald.Abstractions.Webhooks;
 using Herald.Grains.Delivery;
+using Herald.Grains.Events;
 using Herald.Grains.Signing;
 using Herald.Grains.Storage;
 using Microsoft.Extensions.Logging;
@@ -10,9 +13,10 @@ using Microsoft.Extensions.Options;
 namespace Herald.Grains.Endpoints;
 
 /// <summary>
-/// Delivers its queue in order: one message in flight, the head blocking until it succeeds or fails for good.
-/// A retry's due time is durable in the queue row; a grain timer wakes the grain at that time while it is
-/// active, and one reminder, kept only while work is waiting, wakes it after a crash or a deactivation.
+/// Delivers its queue. Strict: one message in flight, the head blocking until it succeeds or fails for good.
+/// Concurrent: up to MaxInFlight, each retried on its own. A retry's due time is durable in the queue row; a grain
+/// timer wakes the grain at that time while it is active, and one reminder, kept only while work waits, wakes it
+/// after a crash or a deactivation.
 /// </summary>
 public sealed partial class EndpointGrain(
     [PersistentState("endpoint", HeraldStorage.Name)] IPersistentState<EndpointState> state,
@@ -25,12 +29,18 @@ public sealed partial class EndpointGrain(
     ILogger<EndpointGrain> logger) : Grain, IEndpointGrain, IRemindable
 {
     public const string WakeReminder = "wake";
+    private const int StrictPrefetch = 16;
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
+    private readonly Dictionary<string, Task> _inFlight = [];
+    private readonly RateGate _rate = new();
+    private readonly SemaphoreSlim _stateWrite = new(1, 1);
     private IGrainTimer? _wakeTimer;
     private bool? _reminderRegistered;
 
     private string EndpointId => this.GetPrimaryKeyString();
+    private bool IsActive => state.RecordExists && state.State.Status == WebhookStatus.Active;
+    private string QueuedStatus => IsActive ? DeliveryStatuses.Pending : DeliveryStatuses.Held;
 
     public async Task<CreatedWebhook> CreateAsync(string accountId, WebhookSpec spec)
     {
@@ -50,10 +60,13 @@ public sealed partial class EndpointGrain(
             Headers = new Dictionary<string, string>(spec.Headers),
             Status = WebhookStatus.Active,
             CreatedAt = time.GetUtcNow(),
+            Ordering = spec.Ordering,
+            MaxInFlight = spec.Ordering == DeliveryOrdering.Concurrent ? spec.MaxInFlight : 1,
+            RateLimit = spec.RateLimit,
             Signature = spec.Signature ?? SignatureProfile.StandardWebhooks,
         };
         var secret = secrets.Issue(EndpointId, state.State, spec.Secret);
-        await state.WriteStateAsync();
+        await WriteStateAsync();
         return new CreatedWebhook(View(), secret);
     }
 
@@ -64,7 +77,7 @@ public sealed partial class EndpointGrain(
             return null;
         }
         var rotated = secrets.Rotate(EndpointId, state.State, secret, gracePeriod);
-        await state.WriteStateAsync();
+        await WriteStateAsync();
         return rotated;
     }
 
@@ -80,6 +93,56 @@ public sealed partial class EndpointGrain(
         await queue.DeleteEndpointAsync(EndpointId);
         await SetReminderAsync(false);
         DeactivateOnIdle();
+    }
+
+    public async Task<WebhookView?> DisableAsync()
+    {
+        if (!state.RecordExists)
+        {
+            return null;
+        }
+        if (IsActive)
+        {
+            await DisableForAsync("user");
+        }
+        return View();
+    }
+
+    public async Task<WebhookView?> EnableAsync()
+    {
+        if (!state.RecordExists)
+        {
+            return null;
+        }
+        state.State.Status = WebhookStatus.Active;
+        state.State.DisabledReason = null;
+        state.State.ConsecutiveFailures = 0;
+        await WriteStateAsync();
+        await queue.ReleaseAsync(EndpointId);
+        WakeIn(TimeSpan.Zero);
+        return View();
+    }
+
+    public async Task<ResendOutcome> ResendAsync(string deliveryId)
+    {
+        if (!state.RecordExists)
+        {
+            return ResendOutcome.NotFound;
+        }
+        var result = await queue.RequeueAsync(EndpointId, deliveryId, QueuedStatus, time.GetUtcNow());
+        WakeIn(TimeSpan.Zero);
+        return (ResendOutcome)(int)result;
+    }
+
+    public async Task<int> RecoverAsync(DateTimeOffset since)
+    {
+        if (!state.RecordExists)
+        {
+            return 0;
+        }
+        var recovered = await queue.RecoverAsync(EndpointId, since, QueuedStatus, time.GetUtcNow());
+        WakeIn(TimeSpan.Zero);
+        return recovered;
     }
 
     public Task NotifyAsync()
@@ -109,34 +172,102 @@ public sealed partial class EndpointGrain(
         }
     }
 
-    /// <summary>Delivers due messages in queue order until the queue is empty or its head must wait.</summary>
     private async Task DrainAsync(CancellationToken cancellationToken)
     {
-        if (!state.RecordExists || state.State.Status != WebhookStatus.Active)
+        if (!state.RecordExists)
         {
             return;
         }
-        while (!cancellationToken.IsCancellationRequested)
+        if (!IsActive)
         {
-            var head = await queue.PeekAsync(EndpointId, 1, cancellationToken);
+            // Deliveries queued while disabled arrive as pending; a disabled endpoint holds them.
+            await queue.HoldAsync(EndpointId, cancellationToken);
+            await SetReminderAsync(false);
+            return;
+        }
+        if (state.State.Ordering == DeliveryOrdering.Strict)
+        {
+            await DrainStrictAsync(cancellationToken);
+        }
+        else
+        {
+            await DrainConcurrentAsync(cancellationToken);
+        }
+    }
+
+    private async Task DrainStrictAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested && IsActive)
+        {
+            var head = await queue.PeekHeadAsync(EndpointId, StrictPrefetch, cancellationToken);
             if (head.Count == 0)
             {
                 await SetReminderAsync(false);
                 return;
             }
-            var message = head[0];
-            var wait = message.NextAttemptAt - time.GetUtcNow();
-            if (wait > TimeSpan.Zero)
+            foreach (var message in head)
             {
-                await SetReminderAsync(true);
-                WakeIn(wait);
-                return;
+                var now = time.GetUtcNow();
+                var wait = Later(message.NextAttemptAt - now, _rate.Wait(now));
+                if (wait > TimeSpan.Zero)
+                {
+                    await WaitAsync(wait);
+                    return;
+                }
+                _rate.Take(now, state.State.RateLimit);
+                if (await AttemptAsync(message, cancellationToken) == DeliveryStatuses.Pending || !IsActive)
+                {
+                    break; // the head waits for its retry: look again, which finds it not yet due
+                }
             }
-            await AttemptAsync(message, cancellationToken);
         }
     }
 
-    private async Task AttemptAsync(QueuedDelivery message, CancellationToken cancellationToken)
+    private async Task DrainConcurrentAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var now = time.GetUtcNow();
+            var free = state.State.MaxInFlight - _inFlight.Count;
+            if (free > 0 && IsActive && _rate.Wait(now) == TimeSpan.Zero)
+            {
+                foreach (var message in await queue.PeekDueAsync(EndpointId, now, free, _inFlight.Keys, cancellationToken))
+                {
+                    if (_rate.Wait(time.GetUtcNow()) > TimeSpan.Zero)
+                    {
+                        break;
+                    }
+                    _rate.Take(time.GetUtcNow(), state.State.RateLimit);
+                    _inFlight[message.DeliveryId] = AttemptAsync(message, cancellationToken);
+                }
+            }
+            if (_inFlight.Count == 0)
+            {
+                if (!IsActive || await queue.EarliestDueAsync(EndpointId, cancellationToken) is not { } due)
+                {
+                    await SetReminderAsync(false);
+                    return;
+                }
+                now = time.GetUtcNow();
+                var wait = Later(due - now, _rate.Wait(now));
+                if (wait > TimeSpan.Zero)
+                {
+                    await WaitAsync(wait);
+                    return;
+                }
+                continue;
+            }
+            await Task.WhenAny(_inFlight.Values);
+            foreach (var done in _inFlight.Where(f => f.Value.IsCompleted).ToList())
+            {
+                _inFlight.Remove(done.Key);
+                await done.Value;
+            }
+        }
+    }
+
+    /// <summary>Sends one attempt, records it, and applies what its outcome means; returns the delivery's new status.</summary>
+    private async Task<string> AttemptAsync(QueuedDelivery message, CancellationToken cancellationToken)
     {
         var attemptedAt = time.GetUtcNow();
         var outcome = await sender.SendAsync(BuildRequest(message, attemptedAt), cancellationToken);
@@ -144,7 +275,8 @@ public sealed partial class EndpointGrain(
         var verdict = AttemptClassifier.Classify(outcome, state.State.Retry.RetryClientErrors);
         DateTimeOffset? next = null;
         var status = verdict == AttemptClass.Succeeded ? DeliveryStatuses.Succeeded : DeliveryStatuses.Failed;
-        if (verdict == AttemptClass.Retryable && RetrySchedule.NextDelay(state.State.Retry, attempt, Random.Shared.NextDouble()) is { } delay)
+        if (verdict == AttemptClass.Retryable
+            && RetrySchedule.NextDelay(state.State.Retry, attempt - message.BudgetStart, Random.Shared.NextDouble()) is { } delay)
         {
             if (outcome.RetryAfter is { } retryAfter && retryAfter > delay)
             {
@@ -159,22 +291,67 @@ public sealed partial class EndpointGrain(
             outcome.IsSuccess, outcome.StatusCode, (int)outcome.Latency.TotalMilliseconds, outcome.Error,
             outcome.ResponseExcerpt, attemptedAt, next, status), cancellationToken);
         LogAttempt(logger, EndpointId, message.EventId, attempt, outcome.StatusCode, outcome.Error, status);
-        await CountFailuresAsync(status);
+
+        if (status == DeliveryStatuses.Succeeded && state.State.ConsecutiveFailures != 0)
+        {
+            state.State.ConsecutiveFailures = 0;
+            await WriteStateAsync();
+        }
+        else if (status == DeliveryStatuses.Failed)
+        {
+            await OnDeliveryFailedAsync(message, attempt, outcome, verdict);
+        }
+        return status;
     }
 
-    private async Task CountFailuresAsync(string deliveryStatus)
+    /// <summary>A delivery ended failed: count it, tell the account, and disable the endpoint if its rule says so.</summary>
+    private async Task OnDeliveryFailedAsync(QueuedDelivery message, int attempts, AttemptOutcome outcome, AttemptClass verdict)
     {
-        var failures = deliveryStatus switch
+        state.State.ConsecutiveFailures++;
+        await WriteStateAsync();
+        if (OperationalEvents.IsOperational(message.EventType))
         {
-            DeliveryStatuses.Succeeded => 0,
-            DeliveryStatuses.Failed => state.State.ConsecutiveFailures + 1,
-            _ => state.State.ConsecutiveFailures,
-        };
-        if (failures != state.State.ConsecutiveFailures)
-        {
-            state.State.ConsecutiveFailures = failures;
-            await state.WriteStateAsync();
+            return; // a failed operational event never produces another
         }
+        await OperationalEvent.PublishAsync(GrainFactory, state.State.AccountId, OperationalEvents.DeliveryExhausted, new
+        {
+            WebhookId = EndpointId,
+            DeliveryId = message.DeliveryId,
+            EventId = message.EventId,
+            EventType = message.EventType,
+            Attempts = attempts,
+            Reason = verdict == AttemptClass.Permanent ? "permanent_failure" : "attempts_exhausted",
+            LastStatusCode = outcome.StatusCode,
+            LastError = outcome.Error,
+        }, time);
+        var settings = (await GrainFactory.GetGrain<IAccountGrain>(state.State.AccountId).GetAsync())?.Settings ?? AccountSettings.Default;
+        if (IsActive && settings.OnExhausted == ExhaustionAction.Disable && state.State.ConsecutiveFailures >= settings.DisableAfter)
+        {
+            await DisableForAsync("failures");
+        }
+    }
+
+    private async Task DisableForAsync(string reason)
+    {
+        state.State.Status = WebhookStatus.Disabled;
+        state.State.DisabledReason = reason;
+        await WriteStateAsync();
+        await queue.HoldAsync(EndpointId);
+        await SetReminderAsync(false);
+        LogDisabled(logger, EndpointId, reason);
+        await OperationalEvent.PublishAsync(GrainFactory, state.State.AccountId, OperationalEvents.WebhookDisabled, new
+        {
+            WebhookId = EndpointId,
+            Url = state.State.Url,
+            Reason = reason,
+            ConsecutiveFailures = state.State.ConsecutiveFailures,
+        }, time);
+    }
+
+    private async Task WaitAsync(TimeSpan wait)
+    {
+        await SetReminderAsync(true);
+        WakeIn(wait);
     }
 
     private OutgoingRequest BuildRequest(QueuedDelivery message, DateTimeOffset now)
@@ -185,7 +362,7 @@ public sealed partial class EndpointGrain(
         return new OutgoingRequest(new Uri(state.State.Url), message.Body, headers, TimeSpan.FromSeconds(state.State.TimeoutSeconds));
     }
 
-    /// <summary>Keeps the wake-up reminder registered exactly while work waits, so a queue costs two reminder writes per idle→waiting→idle cycle.</summary>
+    /// <summary>Keeps the wake-up reminder registered exactly while work waits: two reminder writes per idle→waiting→idle cycle, none per message.</summary>
     private async Task SetReminderAsync(bool wanted)
     {
         _reminderRegistered ??= await this.GetReminder(WakeReminder) is not null;
@@ -201,15 +378,38 @@ public sealed partial class EndpointGrain(
         {
             await this.UnregisterReminder(reminder);
         }
+        HeraldMetrics.ReminderWrites.Add(1);
         _reminderRegistered = wanted;
     }
+
+    /// <summary>Concurrent attempts finish side by side; their state writes take turns.</summary>
+    private async Task WriteStateAsync()
+    {
+        await _stateWrite.WaitAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        finally
+        {
+            _stateWrite.Release();
+        }
+    }
+
+    private static TimeSpan Later(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private WebhookView View() => new(
         EndpointId, state.State.AccountId, state.State.Url, state.State.Events, state.State.Source, state.State.Description,
         state.State.Retry, state.State.TimeoutSeconds, state.State.Headers, state.State.Status, state.State.DisabledReason,
-        state.State.CreatedAt) { Signature = state.State.Signature };
+        state.State.CreatedAt, state.State.Ordering, state.State.MaxInFlight, state.State.RateLimit, state.State.ConsecutiveFailures)
+    {
+        Signature = state.State.Signature,
+    };
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Delivery attempt {Attempt} of event {EventId} to endpoint {EndpointId}: status {StatusCode}, error {Error}, delivery now {DeliveryStatus}")]
     private static partial void LogAttempt(ILogger logger, string endpointId, string eventId, int attempt, int? statusCode, string? error, string deliveryStatus);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Endpoint {EndpointId} disabled ({Reason}); its queue is held")]
+    private static partial void LogDisabled(ILogger logger, string endpointId, string reason);
 }

@@ -24,6 +24,10 @@ public sealed class EndpointState
     [Id(11)] public DateTimeOffset CreatedAt { get; set; }
     /// <summary>Deliveries in a row that ended failed (exhausted or permanent); reset by a success.</summary>
     [Id(12)] public int ConsecutiveFailures { get; set; }
+    [Id(13)] public DeliveryOrdering Ordering { get; set; }
+    [Id(14)] public int MaxInFlight { get; set; } = 1;
+    /// <summary>Deliveries per second at most; null for no limit.</summary>
+    [Id(15)] public int? RateLimit { get; set; }
 
     [Id(20)] public SignatureProfile Signature { get; set; } = SignatureProfile.StandardWebhooks;
     /// <summary>The signing secret, sealed by <see cref="Secrets.SecretProtector"/>: never stored in plain text.</summary>

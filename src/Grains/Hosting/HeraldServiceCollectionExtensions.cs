@@ -23,7 +23,10 @@ public static class HeraldServiceCollectionExtensions
         services.AddSingleton<DeliveryQueue>();
         services.AddSingleton<AttemptLog>();
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<EventLookup>();
+        services.AddSingleton<RetentionStore>();
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section);
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace Herald.Grains.Hosting;
 
@@ -42,11 +44,14 @@ public static class HeraldSiloBuilderExtensions
     /// <summary>What every Herald silo needs whatever its clustering: storage, reminders, schema, delivery and the sweep.</summary>
     public static ISiloBuilder AddHeraldGrains(this ISiloBuilder silo, IConfiguration configuration, string connectionString)
     {
-        silo.AddAdoNetGrainStorage(HeraldStorage.Name, o =>
+        // Grain state is written with Orleans' own binary serializer: version-tolerant through the [Id]s the wire
+        // types already carry, and it round-trips every type a grain call does (the JSON default does not).
+        silo.Services.AddAdoNetGrainStorage(HeraldStorage.Name, options => options.Configure<Serializer>((o, serializer) =>
         {
             o.Invariant = HeraldStorage.Invariant;
             o.ConnectionString = connectionString;
-        });
+            o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+        }));
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = HeraldStorage.Invariant;

@@ -1,6 +1,8 @@
 using Herald.Abstractions.Webhooks;
 using Herald.Grains.Storage;
+using Herald.Grains.Delivery;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Herald.Grains.Recovery;
 
@@ -9,10 +11,16 @@ namespace Herald.Grains.Recovery;
 /// endpoint's own reminder was lost with its deactivation, the work would wait forever. Once a minute this grain
 /// finds pending deliveries that are overdue by more than a grace period and wakes their endpoints.
 /// </summary>
-public sealed partial class DeliverySweeperGrain(DeliveryQueue queue, TimeProvider time, ILogger<DeliverySweeperGrain> logger)
+public sealed partial class DeliverySweeperGrain(
+    DeliveryQueue queue,
+    RetentionStore retention,
+    IOptions<RetentionOptions> retentionOptions,
+    TimeProvider time,
+    ILogger<DeliverySweeperGrain> logger)
     : Grain, IDeliverySweeperGrain, IRemindable
 {
     private const string SweepReminder = "sweep";
+    private const string PurgeReminder = "purge";
     private const int BatchSize = 500;
     private static readonly TimeSpan Period = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(30);
@@ -23,6 +31,21 @@ public sealed partial class DeliverySweeperGrain(DeliveryQueue queue, TimeProvid
         {
             await this.RegisterOrUpdateReminder(SweepReminder, Period, Period);
         }
+        if (await this.GetReminder(PurgeReminder) is null)
+        {
+            var interval = retentionOptions.Value.Interval;
+            await this.RegisterOrUpdateReminder(PurgeReminder, interval, interval);
+        }
+    }
+
+    public async Task<long> PurgeAsync()
+    {
+        var deleted = await retention.PurgeAsync(time.GetUtcNow() - retentionOptions.Value.Period);
+        if (deleted > 0)
+        {
+            LogPurged(logger, deleted);
+        }
+        return deleted;
     }
 
     public async Task<int> SweepAsync()
@@ -41,11 +64,19 @@ public sealed partial class DeliverySweeperGrain(DeliveryQueue queue, TimeProvid
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName == SweepReminder)
+        switch (reminderName)
         {
-            await SweepAsync();
+            case SweepReminder:
+                await SweepAsync();
+                break;
+            case PurgeReminder:
+                await PurgeAsync();
+                break;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention purge deleted {Count} rows")]
+    private static partial void LogPurged(ILogger logger, long count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recovery sweep woke {Count} endpoints with overdue deliveries")]
     private static partial void LogWoken(ILogger logger, int count);

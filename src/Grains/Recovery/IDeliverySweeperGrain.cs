@@ -1,6 +1,9 @@
 namespace Herald.Grains.Recovery;
 
-/// <summary>The cluster's safety net (one activation, key <see cref="Key"/>): wakes endpoints whose due work nobody is delivering.</summary>
+/// <summary>
+/// The cluster's housekeeping (one activation, key <see cref="Key"/>): wakes endpoints whose due work nobody is
+/// delivering, and purges what is older than the retention period.
+/// </summary>
 public interface IDeliverySweeperGrain : IGrainWithStringKey
 {
     const string Key = "cluster";
@@ -10,4 +13,7 @@ public interface IDeliverySweeperGrain : IGrainWithStringKey
 
     /// <summary>Runs one sweep now; returns how many endpoints were woken.</summary>
     Task<int> SweepAsync();
+
+    /// <summary>Purges what is older than the retention period now; returns the rows deleted.</summary>
+    Task<long> PurgeAsync();
 }

@@ -2,31 +2,46 @@ using Npgsql;
 
 namespace Herald.Grains.Storage;
 
-/// <summary>An endpoint's queue in <c>herald_deliveries</c>; its endpoint grain is the only writer.</summary>
+/// <summary>
+/// An endpoint's queue in <c>herald_deliveries</c>; its endpoint grain is the only writer of its rows after the
+/// publish that creates them. Every query here goes through an index on the endpoint, so its cost does not grow
+/// with the backlog.
+/// </summary>
 public sealed class DeliveryQueue(NpgsqlDataSource dataSource)
 {
-    /// <summary>The oldest pending deliveries of the endpoint, in queue order.</summary>
-    public async Task<IReadOnlyList<QueuedDelivery>> PeekAsync(string endpointId, int limit, CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand("""
-            select d.delivery_id, d.event_id, e.event_type, e.body, d.attempts, d.next_attempt_at
-            from herald_deliveries d
-            join herald_events e on e.account_id = d.account_id and e.event_id = d.event_id
+    private const string Columns = """
+        d.delivery_id, d.event_id, e.event_type, e.body, d.attempts, d.budget_start, d.next_attempt_at
+        """;
+
+    /// <summary>The head of the queue in queue order (strict mode), due or not.</summary>
+    public Task<IReadOnlyList<QueuedDelivery>> PeekHeadAsync(string endpointId, int limit, CancellationToken cancellationToken = default) =>
+        ReadAsync($"""
+            select {Columns}
+            from herald_deliveries d join herald_events e on e.account_id = d.account_id and e.event_id = d.event_id
             where d.endpoint_id = @endpoint and d.status = 'pending'
             order by d.seq
             limit @limit
-            """);
+            """, cancellationToken, ("endpoint", endpointId), ("limit", limit));
+
+    /// <summary>Due deliveries not already in flight, due first then in queue order (concurrent mode).</summary>
+    public Task<IReadOnlyList<QueuedDelivery>> PeekDueAsync(
+        string endpointId, DateTimeOffset now, int limit, IReadOnlyCollection<string> inFlight, CancellationToken cancellationToken = default) =>
+        ReadAsync($"""
+            select {Columns}
+            from herald_deliveries d join herald_events e on e.account_id = d.account_id and e.event_id = d.event_id
+            where d.endpoint_id = @endpoint and d.status = 'pending' and d.next_attempt_at <= @now
+              and not (d.delivery_id = any(@in_flight))
+            order by d.next_attempt_at, d.seq
+            limit @limit
+            """, cancellationToken, ("endpoint", endpointId), ("now", now), ("limit", limit), ("in_flight", inFlight.ToArray()));
+
+    /// <summary>When the earliest pending delivery falls due, or null when nothing is pending.</summary>
+    public async Task<DateTimeOffset?> EarliestDueAsync(string endpointId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "select min(next_attempt_at) from herald_deliveries where endpoint_id = @endpoint and status = 'pending'");
         command.Parameters.AddWithValue("endpoint", endpointId);
-        command.Parameters.AddWithValue("limit", limit);
-        var head = new List<QueuedDelivery>(limit);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            head.Add(new QueuedDelivery(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2),
-                reader.GetFieldValue<byte[]>(3), reader.GetInt32(4), reader.GetFieldValue<DateTimeOffset>(5)));
-        }
-        return head;
+        return await command.ExecuteScalarAsync(cancellationToken) is DateTime due ? new DateTimeOffset(due, TimeSpan.Zero) : null;
     }
 
     /// <summary>Appends the attempt to the log and moves the delivery on, in one statement (so both or neither).</summary>
@@ -61,17 +76,61 @@ public sealed class DeliveryQueue(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>A disabled endpoint holds its queue: pending deliveries become held, in place and in order.</summary>
+    public Task<int> HoldAsync(string endpointId, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("update herald_deliveries set status = 'held' where endpoint_id = @endpoint and status = 'pending'",
+            cancellationToken, ("endpoint", endpointId));
+
+    /// <summary>An enabled endpoint releases what it held, in the order it was held.</summary>
+    public Task<int> ReleaseAsync(string endpointId, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("update herald_deliveries set status = 'pending' where endpoint_id = @endpoint and status = 'held'",
+            cancellationToken, ("endpoint", endpointId));
+
+    /// <summary>Queues a finished (succeeded or failed) delivery again at the tail, with a fresh retry budget.</summary>
+    public async Task<RequeueResult> RequeueAsync(
+        string endpointId, string deliveryId, string status, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            with target as (select status from herald_deliveries where endpoint_id = @endpoint and delivery_id = @delivery),
+            moved as (
+                update herald_deliveries
+                set status = @status, seq = nextval(pg_get_serial_sequence('herald_deliveries', 'seq')),
+                    budget_start = attempts, next_attempt_at = @now, updated_at = @now
+                where endpoint_id = @endpoint and delivery_id = @delivery and status in ('succeeded', 'failed')
+                returning 1)
+            select (select status from target), (select count(*) from moved)
+            """);
+        command.Parameters.AddWithValue("endpoint", endpointId);
+        command.Parameters.AddWithValue("delivery", deliveryId);
+        command.Parameters.AddWithValue("status", status);
+        command.Parameters.AddWithValue("now", now);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return reader.IsDBNull(0) ? RequeueResult.NotFound : reader.GetInt64(1) == 1 ? RequeueResult.Queued : RequeueResult.AlreadyQueued;
+    }
+
+    /// <summary>Queues every failed delivery created since a time again, in their original order, each with a fresh budget.</summary>
+    public Task<int> RecoverAsync(string endpointId, DateTimeOffset since, string status, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        // A block of sequence values is reserved with setval so the recovered deliveries keep their relative order.
+        ExecuteAsync("""
+            with failed as (
+                select delivery_id, row_number() over (order by seq) as n
+                from herald_deliveries where endpoint_id = @endpoint and status = 'failed' and created_at >= @since),
+            block as (
+                select setval(pg_get_serial_sequence('herald_deliveries', 'seq'),
+                              nextval(pg_get_serial_sequence('herald_deliveries', 'seq')) + (select count(*) from failed))
+                       - (select count(*) from failed) as first)
+            update herald_deliveries d
+            set status = @status, seq = block.first + failed.n - 1, budget_start = d.attempts, next_attempt_at = @now, updated_at = @now
+            from failed, block
+            where d.delivery_id = failed.delivery_id
+            """, cancellationToken, ("endpoint", endpointId), ("since", since), ("status", status), ("now", now));
+
     /// <summary>Removes an endpoint's queue and log when the endpoint is deleted.</summary>
     public async Task DeleteEndpointAsync(string endpointId, CancellationToken cancellationToken = default)
     {
-        await using var batch = dataSource.CreateBatch();
-        foreach (var table in new[] { "herald_attempts", "herald_deliveries" })
-        {
-            var command = new NpgsqlBatchCommand($"delete from {table} where endpoint_id = @endpoint");
-            command.Parameters.AddWithValue("endpoint", endpointId);
-            batch.BatchCommands.Add(command);
-        }
-        await batch.ExecuteNonQueryAsync(cancellationToken);
+        await ExecuteAsync("delete from herald_attempts where endpoint_id = @endpoint", cancellationToken, ("endpoint", endpointId));
+        await ExecuteAsync("delete from herald_deliveries where endpoint_id = @endpoint", cancellationToken, ("endpoint", endpointId));
     }
 
     /// <summary>Endpoints with pending work that fell due before <paramref name="dueBefore"/>: the recovery sweep's worklist.</summary>
@@ -96,5 +155,33 @@ public sealed class DeliveryQueue(NpgsqlDataSource dataSource)
             endpoints.Add(reader.GetString(0));
         }
         return endpoints;
+    }
+
+    private async Task<IReadOnlyList<QueuedDelivery>> ReadAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        var rows = new List<QueuedDelivery>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new QueuedDelivery(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<byte[]>(3),
+                reader.GetInt32(4), reader.GetInt32(5), reader.GetFieldValue<DateTimeOffset>(6)));
+        }
+        return rows;
+    }
+
+    private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Herald.Abstractions.Events;
 using Herald.Abstractions.Ids;
 using Npgsql;
@@ -5,69 +6,165 @@ using NpgsqlTypes;
 
 namespace Herald.Grains.Storage;
 
-/// <summary>Stores a published event and its fan-out (one queued delivery per endpoint) in one transaction.</summary>
-public sealed class EventStore(NpgsqlDataSource dataSource)
+/// <summary>
+/// Stores published events and their fan-out with group commit: publishes that arrive while a commit is under way
+/// are written together by the next one, in one transaction of two batched statements, so the database sees one
+/// commit per batch rather than one per publish. Each caller's task completes only after its batch committed.
+/// </summary>
+public sealed class EventStore : IAsyncDisposable
 {
+    private const int MaxBatch = 512;
+    private const int Writers = 2;
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly Channel<PendingAppend> _pending = Channel.CreateUnbounded<PendingAppend>();
+    private readonly Task[] _writers;
+
+    public EventStore(NpgsqlDataSource dataSource)
+    {
+        _dataSource = dataSource;
+        _writers = Enumerable.Range(0, Writers).Select(_ => Task.Run(WriteLoopAsync)).ToArray();
+    }
+
     /// <summary>
     /// Commits the event and one pending delivery per endpoint; when the event id is already stored for the
     /// account, changes nothing and answers with the first publish's result.
     /// </summary>
-    public async Task<PublishResult> AppendAsync(
-        string accountId, PublishCommand command, IReadOnlyList<string> endpointIds, CancellationToken cancellationToken = default)
+    public Task<PublishResult> AppendAsync(string accountId, PublishCommand command, IReadOnlyList<string> endpointIds)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-
-        await using (var insertEvent = new NpgsqlCommand("""
-            insert into herald_events (account_id, event_id, event_type, source, body, endpoint_count, created_at)
-            values (@account, @event, @type, @source, @body, @count, @created)
-            on conflict (account_id, event_id) do nothing
-            """, connection, transaction))
+        var append = new PendingAppend(accountId, command, endpointIds);
+        if (!_pending.Writer.TryWrite(append))
         {
-            insertEvent.Parameters.AddWithValue("account", accountId);
-            insertEvent.Parameters.AddWithValue("event", command.EventId);
-            insertEvent.Parameters.AddWithValue("type", command.Type);
-            insertEvent.Parameters.AddWithValue("source", (object?)command.Source ?? DBNull.Value);
-            insertEvent.Parameters.AddWithValue("body", command.Body);
-            insertEvent.Parameters.AddWithValue("count", endpointIds.Count);
-            insertEvent.Parameters.AddWithValue("created", command.Timestamp);
-            if (await insertEvent.ExecuteNonQueryAsync(cancellationToken) == 0)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                return new PublishResult(command.EventId, await ReadEndpointCountAsync(accountId, command.EventId, cancellationToken), Duplicate: true);
-            }
+            throw new ObjectDisposedException(nameof(EventStore));
         }
-
-        if (endpointIds.Count > 0)
-        {
-            await using var insertDeliveries = new NpgsqlCommand("""
-                insert into herald_deliveries (delivery_id, endpoint_id, account_id, event_id, next_attempt_at)
-                select d, e, @account, @event, @due from unnest(@deliveries, @endpoints) as t(d, e)
-                """, connection, transaction);
-            insertDeliveries.Parameters.AddWithValue("account", accountId);
-            insertDeliveries.Parameters.AddWithValue("event", command.EventId);
-            insertDeliveries.Parameters.AddWithValue("due", command.Timestamp);
-            insertDeliveries.Parameters.Add(new NpgsqlParameter("deliveries", NpgsqlDbType.Array | NpgsqlDbType.Text)
-            {
-                Value = endpointIds.Select(_ => HeraldId.New("dlv")).ToArray(),
-            });
-            insertDeliveries.Parameters.Add(new NpgsqlParameter("endpoints", NpgsqlDbType.Array | NpgsqlDbType.Text)
-            {
-                Value = endpointIds.ToArray(),
-            });
-            await insertDeliveries.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return new PublishResult(command.EventId, endpointIds.Count, Duplicate: false);
+        return append.Completion.Task;
     }
 
-    private async Task<int> ReadEndpointCountAsync(string accountId, string eventId, CancellationToken cancellationToken)
+    private async Task WriteLoopAsync()
     {
-        await using var command = dataSource.CreateCommand(
-            "select endpoint_count from herald_events where account_id = @account and event_id = @event");
-        command.Parameters.AddWithValue("account", accountId);
-        command.Parameters.AddWithValue("event", eventId);
-        return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
+        var batch = new List<PendingAppend>(MaxBatch);
+        while (await _pending.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && _pending.Reader.TryRead(out var append))
+            {
+                batch.Add(append);
+            }
+            try
+            {
+                var results = await WriteBatchAsync(batch);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Completion.TrySetResult(results[i]);
+                }
+            }
+            catch (Exception exception)
+            {
+                batch.ForEach(a => a.Completion.TrySetException(exception));
+            }
+            batch.Clear();
+        }
+    }
+
+    private async Task<PublishResult[]> WriteBatchAsync(List<PendingAppend> batch)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+
+        var inserted = await InsertEventsAsync(connection, transaction, batch);
+        // Only the first append of each new key fans out; a repeat inside the batch is a duplicate like any other.
+        var winners = new List<PendingAppend>();
+        var results = new PublishResult?[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var append = batch[i];
+            if (inserted.Remove((append.AccountId, append.Command.EventId)))
+            {
+                winners.Add(append);
+                results[i] = new PublishResult(append.Command.EventId, append.EndpointIds.Count, Duplicate: false);
+            }
+        }
+        await InsertDeliveriesAsync(connection, transaction, winners);
+        await transaction.CommitAsync();
+
+        var duplicates = batch.Where((_, i) => results[i] is null).ToList();
+        if (duplicates.Count > 0)
+        {
+            var counts = await ReadEndpointCountsAsync(duplicates);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                results[i] ??= new PublishResult(batch[i].Command.EventId, counts[(batch[i].AccountId, batch[i].Command.EventId)], Duplicate: true);
+            }
+        }
+        return results!;
+    }
+
+    private static async Task<HashSet<(string, string)>> InsertEventsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, List<PendingAppend> batch)
+    {
+        await using var command = new NpgsqlCommand("""
+            insert into herald_events (account_id, event_id, event_type, source, body, endpoint_count, created_at)
+            select * from unnest(@accounts, @events, @types, @sources, @bodies, @counts, @created)
+            on conflict (account_id, event_id) do nothing
+            returning account_id, event_id
+            """, connection, transaction);
+        command.Parameters.Add(TextArray("accounts", batch.Select(a => a.AccountId)));
+        command.Parameters.Add(TextArray("events", batch.Select(a => a.Command.EventId)));
+        command.Parameters.Add(TextArray("types", batch.Select(a => a.Command.Type)));
+        command.Parameters.Add(TextArray("sources", batch.Select(a => a.Command.Source)));
+        command.Parameters.Add(new NpgsqlParameter("bodies", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = batch.Select(a => a.Command.Body).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("counts", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = batch.Select(a => a.EndpointIds.Count).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("created", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = batch.Select(a => a.Command.Timestamp.UtcDateTime).ToArray() });
+        var inserted = new HashSet<(string, string)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            inserted.Add((reader.GetString(0), reader.GetString(1)));
+        }
+        return inserted;
+    }
+
+    private static async Task InsertDeliveriesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<PendingAppend> winners)
+    {
+        var rows = winners.SelectMany(a => a.EndpointIds.Select(endpointId => (Append: a, EndpointId: endpointId))).ToList();
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        await using var command = new NpgsqlCommand("""
+            insert into herald_deliveries (delivery_id, endpoint_id, account_id, event_id, next_attempt_at)
+            select * from unnest(@deliveries, @endpoints, @accounts, @events, @due)
+            """, connection, transaction);
+        command.Parameters.Add(TextArray("deliveries", rows.Select(_ => HeraldId.New("dlv"))));
+        command.Parameters.Add(TextArray("endpoints", rows.Select(r => r.EndpointId)));
+        command.Parameters.Add(TextArray("accounts", rows.Select(r => r.Append.AccountId)));
+        command.Parameters.Add(TextArray("events", rows.Select(r => r.Append.Command.EventId)));
+        command.Parameters.Add(new NpgsqlParameter("due", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = rows.Select(r => r.Append.Command.Timestamp.UtcDateTime).ToArray() });
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<Dictionary<(string, string), int>> ReadEndpointCountsAsync(List<PendingAppend> duplicates)
+    {
+        await using var command = _dataSource.CreateCommand("""
+            select e.account_id, e.event_id, e.endpoint_count
+            from herald_events e join unnest(@accounts, @events) as k(account_id, event_id) using (account_id, event_id)
+            """);
+        command.Parameters.Add(TextArray("accounts", duplicates.Select(a => a.AccountId)));
+        command.Parameters.Add(TextArray("events", duplicates.Select(a => a.Command.EventId)));
+        var counts = new Dictionary<(string, string), int>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            counts[(reader.GetString(0), reader.GetString(1))] = reader.GetInt32(2);
+        }
+        return counts;
+    }
+
+    private static NpgsqlParameter TextArray(string name, IEnumerable<string?> values) =>
+        new(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = values.ToArray() };
+
+    public async ValueTask DisposeAsync()
+    {
+        _pending.Writer.TryComplete();
+        await Task.WhenAll(_writers);
     }
 }

@@ -1,10 +1,14 @@
 namespace Herald.Grains.Storage;
 
-/// <summary>A pending delivery at the head of an endpoint's queue, with the bytes to send.</summary>
+/// <summary>
+/// A pending delivery with the bytes to send. <see cref="Attempts"/> counts every attempt so far;
+/// <see cref="BudgetStart"/> is where its current retry budget began (a manual resend grants a fresh one).
+/// </summary>
 public sealed record QueuedDelivery(
     string DeliveryId,
     string EventId,
     string EventType,
     byte[] Body,
     int Attempts,
+    int BudgetStart,
     DateTimeOffset NextAttemptAt);

@@ -10,8 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace Herald.Tests.Infrastructure;
 
 /// <summary>
-/// A real HTTP endpoint on 127.0.0.1 (Kestrel, ephemeral port) that records every request and answers with the
-/// status code that <see cref="Respond"/> picks for the n-th request (1-based).
+/// A real HTTP endpoint on 127.0.0.1 (Kestrel, ephemeral port) that records every request and answers the n-th
+/// request (1-based) as <see cref="Behave"/> says: a status, a Retry-After, a hang past the timeout, a reset.
 /// </summary>
 public sealed class Receiver : IAsyncDisposable
 {
@@ -21,7 +21,13 @@ public sealed class Receiver : IAsyncDisposable
 
     private Receiver(WebApplication app) => _app = app;
 
-    public Func<int, int> Respond { get; set; } = _ => 200;
+    public Func<int, int> Respond
+    {
+        set => Behave = (n, _) => value(n);
+    }
+
+    /// <summary>The reply to the n-th request, given that request.</summary>
+    public Func<int, ReceivedRequest, Reply> Behave { get; set; } = (_, _) => Reply.Ok;
 
     public IReadOnlyList<ReceivedRequest> Requests => _requests.ToList();
 
@@ -45,8 +51,34 @@ public sealed class Receiver : IAsyncDisposable
         using var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body);
         var headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString());
-        _requests.Enqueue(new ReceivedRequest(context.Request.Path, headers, body.ToArray(), DateTimeOffset.UtcNow));
-        context.Response.StatusCode = Respond(Interlocked.Increment(ref _count));
+        var request = new ReceivedRequest(context.Request.Path, headers, body.ToArray(), DateTimeOffset.UtcNow);
+        _requests.Enqueue(request);
+        var reply = Behave(Interlocked.Increment(ref _count), request);
+        if (reply.Reset)
+        {
+            context.Abort();
+            return;
+        }
+        if (reply.Hang is { } hang)
+        {
+            try
+            {
+                await Task.Delay(hang, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+        context.Response.StatusCode = reply.Status;
+        if (reply.RetryAfter is not null)
+        {
+            context.Response.Headers.RetryAfter = reply.RetryAfter;
+        }
+        if (reply.Location is not null)
+        {
+            context.Response.Headers.Location = reply.Location;
+        }
         await context.Response.WriteAsync("received");
     }
 

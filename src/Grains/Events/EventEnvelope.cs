@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Herald.Grains.Payloads;
 
-namespace Herald.Api.Events;
+namespace Herald.Grains.Events;
 
 /// <summary>
 /// Writes Herald's envelope <c>{"id","type","timestamp","data"}</c> exactly as <c>JSON.stringify</c> would write

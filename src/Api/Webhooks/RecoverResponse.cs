@@ -1,0 +1,3 @@
+namespace Herald.Api.Webhooks;
+
+public sealed record RecoverResponse(int Recovered);

@@ -1,0 +1,3 @@
+namespace Herald.Api.Webhooks;
+
+public sealed record ResendResponse(string DeliveryId, string Status);

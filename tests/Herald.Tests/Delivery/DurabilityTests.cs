@@ -1,0 +1,145 @@
+using Herald.Grains.Recovery;
+using Herald.Grains.Storage;
+using Herald.Tests.Infrastructure;
+
+namespace Herald.Tests.Delivery;
+
+[Collection(ClusterCollection.Name)]
+public sealed class DurabilityTests(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task Concurrent_publishes_are_all_committed_and_delivered_in_queue_order()
+    {
+        await using var receiver = await Receiver.StartAsync();
+        var scenario = await ClusterScenario.StartAsync(fixture);
+        var webhook = await scenario.WebhookAsync(receiver.Url(), ["*"]);
+
+        var ids = await Task.WhenAll(Enumerable.Range(0, 300).Select(i => scenario.PublishAsync("load.tick", new { i })));
+
+        Assert.Equal(300L, await fixture.Database.ScalarAsync<long>(
+            "select count(*) from herald_deliveries where endpoint_id = @endpoint", ("endpoint", webhook)));
+        var requests = await Eventually.ReturnsAsync(() => receiver.Requests, r => r.Count == 300, TimeSpan.FromSeconds(60), "all delivered");
+        var queueOrder = await QueueOrderAsync(webhook);
+        Assert.Equal(queueOrder, requests.Select(r => r.Headers["webhook-id"]));
+        Assert.Equal(ids.Order(), queueOrder.Order());
+    }
+
+    [Fact]
+    public async Task The_sweep_delivers_work_that_was_committed_but_never_announced()
+    {
+        await using var receiver = await Receiver.StartAsync();
+        var scenario = await ClusterScenario.StartAsync(fixture);
+        var webhook = await scenario.WebhookAsync(receiver.Url(), ["*"]);
+        // As if the process died between the commit and the wake-up call: the rows exist, nobody was told.
+        await fixture.Database.ScalarAsync<int>("""
+            with e as (insert into herald_events (account_id, event_id, event_type, body, endpoint_count, created_at)
+                       values (@account, 'evt_orphan', 'server.created', '{}'::bytea, 1, now() - interval '2 minutes'))
+            insert into herald_deliveries (delivery_id, endpoint_id, account_id, event_id, next_attempt_at)
+            values ('dlv_orphan_' || @endpoint, @endpoint, @account, 'evt_orphan', now() - interval '2 minutes') returning 1
+            """, ("account", scenario.AccountId), ("endpoint", webhook));
+
+        var woken = await fixture.Cluster.GrainFactory.GetGrain<IDeliverySweeperGrain>(IDeliverySweeperGrain.Key).SweepAsync();
+
+        Assert.True(woken >= 1);
+        await scenario.StatusWhenAsync("evt_orphan", webhook, DeliveryStatuses.Succeeded);
+    }
+
+    [Fact]
+    public async Task Retrying_a_hundred_messages_costs_a_constant_number_of_reminder_writes()
+    {
+        await using var receiver = await Receiver.StartAsync();
+        var seen = new HashSet<string>();
+        receiver.Behave = (_, r) =>
+        {
+            lock (seen)
+            {
+                return seen.Add(r.Headers["webhook-id"]) ? 500 : 200; // every message fails once, then succeeds
+            }
+        };
+        var scenario = await ClusterScenario.StartAsync(fixture);
+        var webhook = await scenario.WebhookAsync(receiver.Url(), ["*"], ClusterScenario.Schedule(0.02));
+        await CountReminderWritesAsync();
+
+        var ids = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => scenario.PublishAsync("retry.me", new { i })));
+
+        await Eventually.ReturnsAsync(() => receiver.Requests, r => r.Count == 200, TimeSpan.FromSeconds(60), "100 messages, each retried once");
+        await Eventually.ReturnsAsync(() => fixture.Database.ScalarAsync<long>(ReminderTable.CountForKeySql, ("key", webhook)), c => c == 0,
+            what: "reminder removed once the queue is empty");
+        var writes = await fixture.Database.ScalarAsync<long>(
+            "select count(*) from test_reminder_writes where grainid like '%/' || @key", ("key", webhook));
+        Assert.InRange(writes, 2, 4);
+    }
+
+    [Fact]
+    public async Task Retention_purges_events_deliveries_and_attempts_older_than_the_period()
+    {
+        var scenario = await ClusterScenario.StartAsync(fixture);
+        await fixture.Database.ScalarAsync<int>("""
+            with old as (insert into herald_events (account_id, event_id, event_type, body, endpoint_count, created_at)
+                         values (@account, 'evt_old', 'x', '{}'::bytea, 1, now() - interval '40 days'),
+                                (@account, 'evt_new', 'x', '{}'::bytea, 1, now() - interval '1 day')),
+                 d as (insert into herald_deliveries (delivery_id, endpoint_id, account_id, event_id, status, next_attempt_at, created_at)
+                       values ('dlv_old_' || @account, 'wh_x', @account, 'evt_old', 'succeeded', now(), now() - interval '40 days'),
+                              ('dlv_new_' || @account, 'wh_x', @account, 'evt_new', 'succeeded', now(), now() - interval '1 day'))
+            insert into herald_attempts (attempt_id, delivery_id, endpoint_id, event_id, event_type, attempt, succeeded, latency_ms, attempted_at)
+            values ('att_old_' || @account, 'dlv_old_' || @account, 'wh_x', 'evt_old', 'x', 1, true, 1, now() - interval '40 days'),
+                   ('att_new_' || @account, 'dlv_new_' || @account, 'wh_x', 'evt_new', 'x', 1, true, 1, now() - interval '1 day')
+            returning 1
+            """, ("account", scenario.AccountId));
+
+        await fixture.Cluster.GrainFactory.GetGrain<IDeliverySweeperGrain>(IDeliverySweeperGrain.Key).PurgeAsync();
+
+        foreach (var table in new[] { "herald_events", "herald_deliveries" })
+        {
+            Assert.Equal(["evt_new"], await EventIdsAsync(table, scenario.AccountId));
+        }
+        Assert.Equal(1L, await fixture.Database.ScalarAsync<long>(
+            "select count(*) from herald_attempts where attempt_id in ('att_old_' || @account, 'att_new_' || @account)", ("account", scenario.AccountId)));
+    }
+
+    private async Task<List<string>> EventIdsAsync(string table, string accountId)
+    {
+        await using var dataSource = fixture.Database.CreateDataSource();
+        await using var command = dataSource.CreateCommand($"select event_id from {table} where account_id = @account");
+        command.Parameters.AddWithValue("account", accountId);
+        var ids = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetString(0));
+        }
+        return ids;
+    }
+
+    private async Task<List<string>> QueueOrderAsync(string webhook)
+    {
+        await using var dataSource = fixture.Database.CreateDataSource();
+        await using var command = dataSource.CreateCommand("select event_id from herald_deliveries where endpoint_id = @endpoint order by seq");
+        command.Parameters.AddWithValue("endpoint", webhook);
+        var ids = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetString(0));
+        }
+        return ids;
+    }
+
+    /// <summary>Counts every insert, update and delete on Orleans' reminder table, per grain, from now on (test database only).</summary>
+    private async Task CountReminderWritesAsync()
+    {
+        await using var dataSource = fixture.Database.CreateDataSource();
+        await using var command = dataSource.CreateCommand("""
+            create table if not exists test_reminder_writes (grainid text, op text);
+            create or replace function test_count_reminder_write() returns trigger language plpgsql as $$
+            begin
+                insert into test_reminder_writes values (coalesce(new.grainid, old.grainid), tg_op);
+                return null;
+            end $$;
+            drop trigger if exists test_reminder_writes on orleansreminderstable;
+            create trigger test_reminder_writes after insert or update or delete on orleansreminderstable
+                for each row execute function test_count_reminder_write();
+            """);
+        await command.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,9 @@
+namespace Herald.Tests.Infrastructure;
+
+/// <summary>How the receiver answers one request.</summary>
+public sealed record Reply(int Status = 200, string? RetryAfter = null, TimeSpan? Hang = null, bool Reset = false, string? Location = null)
+{
+    public static Reply Ok { get; } = new();
+
+    public static implicit operator Reply(int status) => new(status);
+}
