@@ -1,7 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
+using Herald.Grains.Hosting;
 using Herald.Grains.Secrets;
 using Herald.Tests.Infrastructure;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Tests.Signing;
@@ -46,6 +49,19 @@ public sealed class SecretProtectorTests
         Assert.True(result.Failed);
         Assert.Contains(message, result.FailureMessage);
         Assert.Contains("openssl rand -base64 32", result.FailureMessage);
+    }
+
+    [Fact]
+    public async Task A_host_without_a_master_key_refuses_to_start()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddHeraldSecrets();
+        using var host = builder.Build();
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Herald:Secrets:MasterKey is not set", failure.Message);
     }
 
     [Fact]
