@@ -18,9 +18,8 @@ public static class WebhooksApi
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
         group.MapDelete("/{id}", DeleteAsync);
-        group.MapPost("/{id}/rotate-secret", RotateSecretAsync).Accepts<RotateSecretRequest>("application/json");
         group.MapGet("/{id}/deliveries", ListDeliveriesAsync);
-        return group.MapWebhookControl();
+        return group.MapWebhookControl().MapWebhookSecrets();
     }
 
     private static async Task<Results<Created<WebhookResponse>, ProblemHttpResult>> CreateAsync(
@@ -88,37 +87,6 @@ public static class WebhooksApi
             return Problems.NotFound("The webhook");
         }
         return TypedResults.NoContent();
-    }
-
-    /// <summary>A new secret, shown this once; the previous one keeps signing beside it for the grace period (default 24h).</summary>
-    private static async Task<Results<Ok<RotateSecretResponse>, ProblemHttpResult>> RotateSecretAsync(
-        string id, HttpContext http, IGrainFactory grains, IOptions<ApiOptions> api, string? accountId)
-    {
-        if (await FindAsync(id, http, grains, accountId) is not { } view)
-        {
-            return Problems.NotFound("The webhook");
-        }
-        var (request, problem) = JsonBody.IsAbsent(http.Request)
-            ? (new RotateSecretRequest(null, null), null)
-            : await JsonBody.ReadAsync<RotateSecretRequest>(http.Request, api.Value);
-        if (problem is not null)
-        {
-            return problem;
-        }
-        var errors = new FieldErrors();
-        var grace = RotateSecretRequest.DefaultGracePeriod;
-        if (request!.GracePeriod is { } text && (!Duration.TryParse(text, out grace) || grace > RotateSecretRequest.MaxGracePeriod))
-        {
-            errors.Add("grace_period", "Use a duration from \"0s\" (the old secret stops now) to \"7d\", such as \"24h\".");
-        }
-        WebhookSpecValidator.ValidateSecret(request.Secret, view.Signature.Scheme, errors);
-        if (errors.Any)
-        {
-            return Problems.Invalid(errors.ToDictionary());
-        }
-        return await grains.GetGrain<IEndpointGrain>(id).RotateSecretAsync(request.Secret, grace) is { } rotated
-            ? TypedResults.Ok(new RotateSecretResponse(rotated.Secret, rotated.PreviousExpiresAt))
-            : Problems.NotFound("The webhook");
     }
 
     private static async Task<Results<Ok<Page<DeliveryAttemptResponse>>, ProblemHttpResult>> ListDeliveriesAsync(
