@@ -30,6 +30,13 @@ public interface IEndpointGrain : IGrainWithStringKey
     /// </summary>
     Task<RotatedSecret?> RotateSecretAsync(string? secret, TimeSpan gracePeriod);
 
+    /// <summary>
+    /// Sends a signed <c>webhook.test</c> event now, outside the queue and whatever the endpoint's status, once
+    /// (no retry), and logs the attempt; null when the endpoint does not exist.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<TestDeliveryResult?> SendTestAsync();
+
     /// <summary>Work was queued for this endpoint: deliver what is due.</summary>
     [AlwaysInterleave, OneWay]
     Task NotifyAsync();

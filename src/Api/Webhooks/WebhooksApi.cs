@@ -18,6 +18,7 @@ public static class WebhooksApi
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
         group.MapDelete("/{id}", DeleteAsync);
+        group.MapDelete("/", BulkDeleteAsync);
         group.MapGet("/{id}/deliveries", ListDeliveriesAsync);
         return group.MapWebhookControl().MapWebhookSecrets();
     }
@@ -87,6 +88,25 @@ public static class WebhooksApi
             return Problems.NotFound("The webhook");
         }
         return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<BulkDeleteResponse>, ProblemHttpResult>> BulkDeleteAsync(
+        HttpContext http, IGrainFactory grains, string? ids, string? accountId)
+    {
+        var requested = (ids ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
+        if (requested.Count is 0 or > Paging.MaxLimit)
+        {
+            return Problems.Invalid(new Dictionary<string, string[]> { ["ids"] = [$"Name 1–{Paging.MaxLimit} webhook ids, comma-separated."] });
+        }
+        var deleted = new List<string>();
+        var notFound = new List<string>();
+        foreach (var id in requested)
+        {
+            var removed = await FindAsync(id, http, grains, accountId) is { } view
+                && await grains.GetGrain<IAccountGrain>(view.AccountId).DeleteWebhookAsync(id);
+            (removed ? deleted : notFound).Add(id);
+        }
+        return TypedResults.Ok(new BulkDeleteResponse(deleted, notFound));
     }
 
     private static async Task<Results<Ok<Page<DeliveryAttemptResponse>>, ProblemHttpResult>> ListDeliveriesAsync(

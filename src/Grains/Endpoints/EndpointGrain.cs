@@ -145,6 +145,25 @@ public sealed partial class EndpointGrain(
         return recovered;
     }
 
+    public async Task<TestDeliveryResult?> SendTestAsync()
+    {
+        if (!state.RecordExists)
+        {
+            return null;
+        }
+        var now = time.GetUtcNow();
+        var eventId = HeraldId.New("evt", time);
+        var body = EventEnvelope.Write(eventId, OperationalEvents.WebhookTest, now,
+            System.Text.Json.JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["webhook_id"] = EndpointId }));
+        var message = new QueuedDelivery(HeraldId.New("dlv", time), eventId, OperationalEvents.WebhookTest, body, 0, 0, now);
+        var outcome = await sender.SendAsync(BuildRequest(message, now), CancellationToken.None);
+        var attempt = new AttemptRecord(HeraldId.New("att", time), message.DeliveryId, EndpointId, eventId, OperationalEvents.WebhookTest, 1,
+            outcome.IsSuccess, outcome.StatusCode, (int)outcome.Latency.TotalMilliseconds, outcome.Error, outcome.ResponseExcerpt, now, null,
+            outcome.IsSuccess ? DeliveryStatuses.Succeeded : DeliveryStatuses.Failed);
+        await queue.RecordTestAsync(state.State.AccountId, body, attempt);
+        return new TestDeliveryResult(eventId, message.DeliveryId, outcome.IsSuccess, outcome.StatusCode, attempt.LatencyMs, outcome.Error, outcome.ResponseExcerpt);
+    }
+
     public Task NotifyAsync()
     {
         WakeIn(TimeSpan.Zero);
