@@ -67,13 +67,13 @@ public static class WebhookSpecValidator
     }
 
     /// <summary>A supplied secret must suit the scheme that will sign with it; the message never repeats the secret.</summary>
-    public static void ValidateSecret(string? secret, SignatureScheme scheme, FieldErrors errors, string field = "secret")
+    public static void ValidateSecret(string? secret, SignatureScheme scheme, FieldErrors errors)
     {
         if (secret is null || WebhookSecret.IsValid(scheme, secret))
         {
             return;
         }
-        errors.Add(field, scheme == SignatureScheme.StandardWebhooks
+        errors.Add("secret", scheme == SignatureScheme.StandardWebhooks
             ? "A Standard Webhooks secret is whsec_ followed by the base64 of 24–64 random bytes."
             : $"A secret for a custom HMAC profile has {WebhookSecret.MinCustomLength}–{WebhookSecret.MaxCustomLength} printable characters, without surrounding spaces.");
     }
