@@ -10,5 +10,8 @@ public static class OperationalEvents
     public const string WebhookDisabled = "webhook.disabled";
     public const string DeliveryExhausted = "delivery.exhausted";
 
+    /// <summary>Sent to one endpoint by <c>POST /v1/webhooks/{id}/test</c>; never published to an account.</summary>
+    public const string WebhookTest = "webhook.test";
+
     public static bool IsOperational(string eventType) => eventType is WebhookDisabled or DeliveryExhausted;
 }

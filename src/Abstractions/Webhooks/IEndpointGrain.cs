@@ -24,6 +24,19 @@ public interface IEndpointGrain : IGrainWithStringKey
     /// <summary>Queues every failed delivery created since a time again, in order; returns how many.</summary>
     Task<int> RecoverAsync(DateTimeOffset since);
 
+    /// <summary>
+    /// Replaces the signing secret (with <paramref name="secret"/>, or a generated one); the current secret keeps signing
+    /// beside the new one for <paramref name="gracePeriod"/>. Null when the endpoint does not exist.
+    /// </summary>
+    Task<RotatedSecret?> RotateSecretAsync(string? secret, TimeSpan gracePeriod);
+
+    /// <summary>
+    /// Sends a signed <c>webhook.test</c> event now, outside the queue and whatever the endpoint's status, once
+    /// (no retry), and logs the attempt; null when the endpoint does not exist.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<TestDeliveryResult?> SendTestAsync();
+
     /// <summary>Work was queued for this endpoint: deliver what is due.</summary>
     [AlwaysInterleave, OneWay]
     Task NotifyAsync();

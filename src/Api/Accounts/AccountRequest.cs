@@ -9,4 +9,6 @@ public sealed record AccountRequest(
     int? TimeoutSeconds,
     string? OnExhausted,
     int? DisableAfter,
-    int? MaxWebhooksPerSource);
+    int? MaxWebhooksPerSource,
+    SignatureRequest? Signature,
+    bool? CanonicalJson);

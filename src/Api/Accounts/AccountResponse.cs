@@ -15,11 +15,14 @@ public sealed record AccountResponse(
     string OnExhausted,
     int DisableAfter,
     int MaxWebhooksPerSource,
+    SignatureResponse Signature,
+    bool CanonicalJson,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ApiKey)
 {
     /// <param name="limits">The deployment's defaults, shown where the account sets none.</param>
     public static AccountResponse From(AccountView view, LimitsOptions limits, string? apiKey = null) => new(
         view.Id, view.Name, view.CreatedAt, RetryResponse.From(view.Settings.Retry), view.Settings.TimeoutSeconds,
         view.Settings.OnExhausted == ExhaustionAction.Disable ? "disable" : "drop", view.Settings.DisableAfter,
-        view.Settings.MaxWebhooksPerSource ?? limits.MaxWebhooksPerSource, apiKey);
+        view.Settings.MaxWebhooksPerSource ?? limits.MaxWebhooksPerSource,
+        SignatureResponse.From(view.Settings.Signature), view.Settings.CanonicalJson, apiKey);
 }

@@ -58,6 +58,14 @@ public static class AccountSettingsValidator
             }
             settings = settings with { MaxWebhooksPerSource = perSource };
         }
+        if (request.Signature is not null && SignatureProfileValidator.Validate(request.Signature, "signature", errors) is { } signature)
+        {
+            settings = settings with { Signature = signature };
+        }
+        if (request.CanonicalJson is { } canonicalJson)
+        {
+            settings = settings with { CanonicalJson = canonicalJson };
+        }
         return settings;
     }
 }

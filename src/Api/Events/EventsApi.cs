@@ -63,7 +63,7 @@ public static class EventsApi
             return Problems.Invalid(errors.ToDictionary());
         }
         var result = await grains.GetGrain<IAccountGrain>(accountId)
-            .PublishAsync(new PublishCommand(eventId, request.Type!, request.Source, body, timestamp));
+            .PublishAsync(new PublishCommand(eventId, request.Type!, request.Source, body, timestamp) { IsPayload = request.Data is null });
         return result is null
             ? Problems.NotFound("The account")
             : TypedResults.Accepted($"/v1/events/{result.EventId}", new PublishResponse(result.EventId, result.Endpoints));

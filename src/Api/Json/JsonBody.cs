@@ -48,10 +48,14 @@ public static class JsonBody
         }
     }
 
+    /// <summary>True when the request has no body at all, for routes whose every field is optional.</summary>
+    public static bool IsAbsent(HttpRequest request) =>
+        request.ContentLength == 0 || (request.ContentLength is null && !request.Headers.TransferEncoding.Any());
+
     /// <summary>Like <see cref="ReadAsync{T}"/>, but a request without a body reads as <paramref name="empty"/>.</summary>
     public static Task<(T? Value, ProblemHttpResult? Problem)> ReadOptionalAsync<T>(HttpRequest request, ApiOptions limits, T empty)
         where T : class =>
-        request.ContentLength is null or 0 && request.Headers.TransferEncoding.Count == 0
+        IsAbsent(request)
             ? Task.FromResult<(T?, ProblemHttpResult?)>((empty, null))
             : ReadAsync<T>(request, limits);
 

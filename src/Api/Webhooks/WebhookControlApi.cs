@@ -13,6 +13,7 @@ public static class WebhookControlApi
     {
         webhooks.MapPost("/{id}/enable", EnableAsync);
         webhooks.MapPost("/{id}/disable", DisableAsync);
+        webhooks.MapPost("/{id}/test", SendTestAsync);
         webhooks.MapPost("/{id}/deliveries/{deliveryId}/retry", ResendAsync);
         webhooks.MapPost("/{id}/recover", RecoverAsync).Accepts<RecoverRequest>("application/json");
         return webhooks;
@@ -33,6 +34,17 @@ public static class WebhookControlApi
             return Problems.NotFound("The webhook");
         }
         return TypedResults.Ok(WebhookResponse.From(view));
+    }
+
+    private static async Task<Results<Ok<TestDeliveryResult>, ProblemHttpResult>> SendTestAsync(
+        string id, HttpContext http, IGrainFactory grains, string? accountId)
+    {
+        if (await WebhooksApi.FindAsync(id, http, grains, accountId) is null
+            || await grains.GetGrain<IEndpointGrain>(id).SendTestAsync() is not { } result)
+        {
+            return Problems.NotFound("The webhook");
+        }
+        return TypedResults.Ok(result);
     }
 
     private static async Task<Results<Accepted<ResendResponse>, ProblemHttpResult>> ResendAsync(

@@ -20,8 +20,9 @@ public static class WebhooksApi
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
         group.MapDelete("/{id}", DeleteAsync);
+        group.MapDelete("/", BulkDeleteAsync);
         group.MapGet("/{id}/deliveries", ListDeliveriesAsync);
-        return group.MapWebhookControl();
+        return group.MapWebhookControl().MapWebhookSecrets();
     }
 
     private static async Task<Results<Created<WebhookResponse>, ProblemHttpResult>> CreateAsync(
@@ -36,8 +37,13 @@ public static class WebhooksApi
         {
             return AccountProblem(http);
         }
+        var account = grains.GetGrain<IAccountGrain>(accountId);
+        if (await account.GetAsync() is not { } owner)
+        {
+            return Problems.NotFound("The account");
+        }
         var errors = new FieldErrors();
-        if (WebhookSpecValidator.Validate(request, delivery.Value, errors) is not { } spec)
+        if (WebhookSpecValidator.Validate(request, delivery.Value, owner.Settings.Signature, errors) is not { } spec)
         {
             return Problems.Invalid(errors.ToDictionary());
         }
@@ -49,7 +55,7 @@ public static class WebhooksApi
         CreatedWebhook? created;
         try
         {
-            created = await grains.GetGrain<IAccountGrain>(accountId).CreateWebhookAsync(spec);
+            created = await account.CreateWebhookAsync(spec);
         }
         catch (SourceLimitReachedException limit)
         {
@@ -101,6 +107,25 @@ public static class WebhooksApi
             return Problems.NotFound("The webhook");
         }
         return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<BulkDeleteResponse>, ProblemHttpResult>> BulkDeleteAsync(
+        HttpContext http, IGrainFactory grains, string? ids, string? accountId)
+    {
+        var requested = (ids ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
+        if (requested.Count is 0 or > Paging.MaxLimit)
+        {
+            return Problems.Invalid(new Dictionary<string, string[]> { ["ids"] = [$"Name 1–{Paging.MaxLimit} webhook ids, comma-separated."] });
+        }
+        var deleted = new List<string>();
+        var notFound = new List<string>();
+        foreach (var id in requested)
+        {
+            var removed = await FindAsync(id, http, grains, accountId) is { } view
+                && await grains.GetGrain<IAccountGrain>(view.AccountId).DeleteWebhookAsync(id);
+            (removed ? deleted : notFound).Add(id);
+        }
+        return TypedResults.Ok(new BulkDeleteResponse(deleted, notFound));
     }
 
     private static async Task<Results<Ok<Page<DeliveryAttemptResponse>>, ProblemHttpResult>> ListDeliveriesAsync(

@@ -3,6 +3,7 @@ using Herald.Abstractions.Events;
 using Herald.Abstractions.Ids;
 using Herald.Abstractions.Webhooks;
 using Herald.Grains.Limits;
+using Herald.Grains.Payloads;
 using Herald.Grains.Routing;
 using Herald.Grains.Storage;
 using Microsoft.Extensions.Options;
@@ -70,7 +71,12 @@ public sealed class AccountGrain(
             throw new SourceLimitReachedException(source, perSource);
         }
         var endpointId = HeraldId.New("wh", time);
-        spec = spec with { Retry = spec.Retry ?? settings.Retry, TimeoutSeconds = spec.TimeoutSeconds ?? settings.TimeoutSeconds };
+        spec = spec with
+        {
+            Retry = spec.Retry ?? settings.Retry,
+            TimeoutSeconds = spec.TimeoutSeconds ?? settings.TimeoutSeconds,
+            Signature = spec.Signature ?? settings.Signature,
+        };
         var created = await GrainFactory.GetGrain<IEndpointGrain>(endpointId).CreateAsync(AccountId, spec);
         state.State.Endpoints.Add(new EndpointFilter(endpointId, spec.Events, spec.Source));
         await state.WriteStateAsync();
@@ -98,6 +104,11 @@ public sealed class AccountGrain(
         if (!state.RecordExists)
         {
             return null;
+        }
+        if (command.IsPayload && state.State.Settings.CanonicalJson)
+        {
+            // The stored bytes are the sent bytes: canonicalised once, here, before they are signed and stored.
+            command = command with { Body = EcmaJson.Canonicalize(command.Body) };
         }
         // Matching runs before the first await, so it sees one consistent index even though publishes interleave.
         var endpoints = Match(command.Type, command.Source);

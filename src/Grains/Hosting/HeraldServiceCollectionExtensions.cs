@@ -1,6 +1,8 @@
 using Herald.Grains.Delivery;
 using Herald.Grains.Limits;
 using Herald.Grains.Network;
+using Herald.Grains.Secrets;
+using Herald.Grains.Signing;
 using Herald.Grains.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +40,17 @@ public static class HeraldServiceCollectionExtensions
     public static string GetHeraldConnectionString(this IConfiguration configuration) =>
         configuration.GetConnectionString("Herald")
         ?? throw new InvalidOperationException("ConnectionStrings:Herald is not set (e.g. ConnectionStrings__Herald=Host=127.0.0.1;Port=55432;...).");
+
+    /// <summary>Sealing and opening of endpoint secrets under <c>Herald:Secrets:MasterKey</c>, checked when the host starts.</summary>
+    public static IServiceCollection AddHeraldSecrets(this IServiceCollection services)
+    {
+        services.AddOptions<SecretsOptions>().BindConfiguration(SecretsOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SecretsOptions>, SecretsOptionsValidator>();
+        services.AddSingleton<SecretProtector>();
+        services.AddSingleton<EndpointSecrets>();
+        services.AddSingleton<DeliverySigner>();
+        return services;
+    }
 
     /// <summary>
     /// Delivery's HTTP client: redirects are not followed, cookies are not kept, the timeout is per endpoint, and every

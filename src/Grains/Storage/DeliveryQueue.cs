@@ -76,6 +76,38 @@ public sealed class DeliveryQueue(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Stores a test event with its one finished delivery and its attempt, in one statement.</summary>
+    public async Task RecordTestAsync(string accountId, byte[] body, AttemptRecord attempt, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            with e as (
+                insert into herald_events (account_id, event_id, event_type, body, endpoint_count, created_at)
+                values (@account, @event, @type, @body, 1, @attempted_at)),
+            d as (
+                insert into herald_deliveries (delivery_id, endpoint_id, account_id, event_id, status, attempts, next_attempt_at, created_at, updated_at)
+                values (@delivery, @endpoint, @account, @event, @delivery_status, 1, @attempted_at, @attempted_at, @attempted_at))
+            insert into herald_attempts (attempt_id, delivery_id, endpoint_id, event_id, event_type, attempt, succeeded,
+                                         status_code, latency_ms, error, response_excerpt, attempted_at)
+            values (@attempt_id, @delivery, @endpoint, @event, @type, 1, @succeeded, @status_code, @latency, @error, @excerpt, @attempted_at)
+            """);
+        var p = command.Parameters;
+        p.AddWithValue("account", accountId);
+        p.AddWithValue("body", body);
+        p.AddWithValue("attempt_id", attempt.AttemptId);
+        p.AddWithValue("delivery", attempt.DeliveryId);
+        p.AddWithValue("endpoint", attempt.EndpointId);
+        p.AddWithValue("event", attempt.EventId);
+        p.AddWithValue("type", attempt.EventType);
+        p.AddWithValue("succeeded", attempt.Succeeded);
+        p.Add(new NpgsqlParameter<int?>("status_code", attempt.StatusCode));
+        p.AddWithValue("latency", attempt.LatencyMs);
+        p.Add(new NpgsqlParameter<string?>("error", attempt.Error));
+        p.Add(new NpgsqlParameter<string?>("excerpt", attempt.ResponseExcerpt));
+        p.AddWithValue("attempted_at", attempt.AttemptedAt);
+        p.AddWithValue("delivery_status", attempt.DeliveryStatus);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>A disabled endpoint holds its queue: pending deliveries become held, in place and in order.</summary>
     public Task<int> HoldAsync(string endpointId, CancellationToken cancellationToken = default) =>
         ExecuteAsync("update herald_deliveries set status = 'held' where endpoint_id = @endpoint and status = 'pending'",

@@ -78,6 +78,25 @@ public sealed class ApiContractTests(ApiFixture fixture) : IClassFixture<ApiFixt
     }
 
     [Fact]
+    public async Task Bulk_delete_removes_own_webhooks_and_reports_others_as_not_found()
+    {
+        var (_, ownerKey) = await fixture.CreateAccountAsync("owner");
+        var (_, otherKey) = await fixture.CreateAccountAsync("other");
+        async Task<string> CreateAsync(string key) => (await (await fixture.Client(key).PostAsJsonAsync("/v1/webhooks",
+            new { url = "http://127.0.0.1:9/x", events = new[] { "*" } })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var (a, b, foreign) = (await CreateAsync(ownerKey), await CreateAsync(ownerKey), await CreateAsync(otherKey));
+
+        var response = await fixture.Client(ownerKey).DeleteAsync($"/v1/webhooks?ids={a},{b},{foreign}");
+
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal([a, b], result.GetProperty("deleted").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal([foreign], result.GetProperty("not_found").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Client(ownerKey).GetAsync($"/v1/webhooks/{a}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Client(otherKey).GetAsync($"/v1/webhooks/{foreign}")).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await fixture.Client(ownerKey).DeleteAsync("/v1/webhooks")).StatusCode);
+    }
+
+    [Fact]
     public async Task Webhook_list_and_get_never_show_the_secret()
     {
         var (_, key) = await fixture.CreateAccountAsync();

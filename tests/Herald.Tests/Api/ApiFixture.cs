@@ -34,6 +34,7 @@ public class ApiFixture : IAsyncLifetime
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
             .UseSetting("ConnectionStrings:Herald", connectionString)
             .UseSetting("Herald:AdminKey", AdminKey)
+            .UseSetting(TestSecrets.MasterKeySetting, TestSecrets.MasterKey)
             .UseSetting("Herald:Delivery:RequireHttps", "false")
             .UseSetting("Herald:Delivery:AllowedNetworks", TestNetworks.Receivers)
             .UseSetting("Herald:Orleans:SiloPort", FreePorts.Next().ToString())

@@ -82,6 +82,29 @@ public sealed class DeliveryControlApiTests(ApiFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Test_route_sends_a_signed_test_event_now_and_answers_its_outcome()
+    {
+        await using var receiver = await Receiver.StartAsync();
+        receiver.Respond = _ => 418;
+        var (_, key) = await fixture.CreateAccountAsync();
+        var client = fixture.Client(key);
+        var created = await JsonAsync(await client.PostAsJsonAsync("/v1/webhooks", new { url = receiver.Url(), events = new[] { "server.created" } }));
+        var webhook = created.GetProperty("id").GetString();
+        await client.PostAsync($"/v1/webhooks/{webhook}/disable", null);
+
+        var result = await JsonAsync(await client.PostAsync($"/v1/webhooks/{webhook}/test", null));
+
+        Assert.Equal((false, 418, "received"), (result.GetProperty("succeeded").GetBoolean(), result.GetProperty("status_code").GetInt32(),
+            result.GetProperty("response_excerpt").GetString()));
+        var request = Assert.Single(receiver.Requests);
+        Assert.Equal("webhook.test", JsonDocument.Parse(request.Body).RootElement.GetProperty("type").GetString());
+        var (verified, output) = await StandardWebhooksNode.VerifyAsync(created.GetProperty("secret").GetString()!, request);
+        Assert.True(verified, output);
+        var log = await client.GetFromJsonAsync<JsonElement>($"/v1/webhooks/{webhook}/deliveries");
+        Assert.Equal(result.GetProperty("event_id").GetString(), log.GetProperty("data")[0].GetProperty("event_id").GetString());
+    }
+
+    [Fact]
     public async Task Retry_presets_concurrency_and_rate_limits_are_accepted_and_shown()
     {
         var (_, key) = await fixture.CreateAccountAsync();

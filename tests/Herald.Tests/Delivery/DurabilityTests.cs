@@ -19,7 +19,7 @@ public sealed class DurabilityTests(ClusterFixture fixture)
         Assert.Equal(300L, await fixture.Database.ScalarAsync<long>(
             "select count(*) from herald_deliveries where endpoint_id = @endpoint", ("endpoint", webhook)));
         var requests = await Eventually.ReturnsAsync(() => receiver.Requests, r => r.Count == 300, TimeSpan.FromSeconds(60), "all delivered");
-        var queueOrder = await QueueOrderAsync(webhook);
+        var queueOrder = await fixture.Database.TextColumnAsync("select event_id from herald_deliveries where endpoint_id = @endpoint order by seq", ("endpoint", webhook));
         Assert.Equal(queueOrder, requests.Select(r => r.Headers["webhook-id"]));
         Assert.Equal(ids.Order(), queueOrder.Order());
     }
@@ -91,38 +91,10 @@ public sealed class DurabilityTests(ClusterFixture fixture)
 
         foreach (var table in new[] { "herald_events", "herald_deliveries" })
         {
-            Assert.Equal(["evt_new"], await EventIdsAsync(table, scenario.AccountId));
+            Assert.Equal(["evt_new"], await fixture.Database.TextColumnAsync($"select event_id from {table} where account_id = @account", ("account", scenario.AccountId)));
         }
         Assert.Equal(1L, await fixture.Database.ScalarAsync<long>(
             "select count(*) from herald_attempts where attempt_id in ('att_old_' || @account, 'att_new_' || @account)", ("account", scenario.AccountId)));
-    }
-
-    private async Task<List<string>> EventIdsAsync(string table, string accountId)
-    {
-        await using var dataSource = fixture.Database.CreateDataSource();
-        await using var command = dataSource.CreateCommand($"select event_id from {table} where account_id = @account");
-        command.Parameters.AddWithValue("account", accountId);
-        var ids = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            ids.Add(reader.GetString(0));
-        }
-        return ids;
-    }
-
-    private async Task<List<string>> QueueOrderAsync(string webhook)
-    {
-        await using var dataSource = fixture.Database.CreateDataSource();
-        await using var command = dataSource.CreateCommand("select event_id from herald_deliveries where endpoint_id = @endpoint order by seq");
-        command.Parameters.AddWithValue("endpoint", webhook);
-        var ids = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            ids.Add(reader.GetString(0));
-        }
-        return ids;
     }
 
     /// <summary>Counts every insert, update and delete on Orleans' reminder table, per grain, from now on (test database only).</summary>

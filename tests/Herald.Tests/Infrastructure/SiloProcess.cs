@@ -29,6 +29,7 @@ public sealed class SiloProcess : IAsyncDisposable
             ["Herald:Orleans:GatewayPort"] = FreePorts.Next().ToString(),
             ["Herald:Orleans:MinimumReminderPeriod"] = "00:00:01",
             ["Herald:Delivery:AllowedNetworks"] = TestNetworks.Receivers,
+            [TestSecrets.MasterKeySetting] = TestSecrets.MasterKey,
         });
         builder.UseOrleans(silo => silo.AddHerald(builder.Configuration));
         var host = builder.Build();

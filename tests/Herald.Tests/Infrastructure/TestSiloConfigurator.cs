@@ -1,5 +1,6 @@
 using Herald.Grains.Delivery;
 using Herald.Grains.Hosting;
+using Herald.Grains.Secrets;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
@@ -20,5 +21,6 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
             o.RequireHttps = false;
             o.AllowedNetworks = TestNetworks.Receivers;
         });
+        siloBuilder.Services.Configure<SecretsOptions>(o => o.MasterKey = TestSecrets.MasterKey);
     }
 }
