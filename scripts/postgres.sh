@@ -67,6 +67,9 @@ CONF
   fi
   if as_owner "$bindir/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     echo "postgres.sh: already running on 127.0.0.1:$port" >&2
+  elif "$bindir/pg_isready" -q -h 127.0.0.1 -p "$port"; then
+    echo "postgres.sh: another server already listens on 127.0.0.1:$port; stop it or set HERALD_PG_PORT" >&2
+    exit 1
   else
     as_owner "$bindir/pg_ctl" -D "$data" -l "$log" -o "-p $port" -w -t 60 start >/dev/null
     echo "postgres.sh: started on 127.0.0.1:$port (data: $data)" >&2
