@@ -14,7 +14,11 @@ namespace Herald.Grains.Storage;
 public sealed class EventStore : IAsyncDisposable
 {
     private const int MaxBatch = 512;
-    private const int Writers = 2;
+
+    // One writer: queue order is the seq assigned at insert, so batches must commit in the order they insert.
+    // Two writers could commit a later batch first, and a strict endpoint woken by it would overtake the earlier
+    // one. An account's publishes all pass through its one AccountGrain, hence through one silo's writer.
+    private const int Writers = 1;
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly Channel<PendingAppend> _pending = Channel.CreateUnbounded<PendingAppend>();
