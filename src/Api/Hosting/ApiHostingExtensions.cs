@@ -5,6 +5,7 @@ using Herald.Api.Json;
 using Herald.Api.Webhooks;
 using Herald.Grains.Hosting;
 using Herald.Grains.Storage;
+using Herald.Grains.Telemetry;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
@@ -31,6 +32,7 @@ public static class ApiHostingExtensions
                     o.ClusterId = host.ClusterId;
                     o.ServiceId = host.ServiceId;
                 })
+                .Configure<GatewayOptions>(configuration.GetSection(OrleansHostOptions.GatewaySection))
                 .UseAdoNetClustering(o =>
                 {
                     o.Invariant = HeraldStorage.Invariant;
@@ -44,6 +46,7 @@ public static class ApiHostingExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddHeraldHealthChecks();
+        builder.Services.AddHeraldMetrics();
         builder.Services.AddScoped<ApiKeyFilter>();
         if (string.IsNullOrEmpty(configuration[WebHostDefaults.ServerUrlsKey]))
         {
@@ -58,6 +61,7 @@ public static class ApiHostingExtensions
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapHeraldHealth();
+        app.MapHeraldMetrics();
         if (app.Configuration.GetValue("Herald:Orleans:Role", OrleansRole.Cohosted) == OrleansRole.Cohosted)
         {
             app.MapOrleansDashboard(routePrefix: "/dashboard");

@@ -15,4 +15,10 @@ public sealed class DeliveryOptions
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromHours(1);
 
     public string UserAgent { get; set; } = "Herald-Webhooks/1.0";
+
+    /// <summary>
+    /// Period of an endpoint's wake reminder, kept while work waits: after a crash or a silo's shutdown, the longest
+    /// its queue can wait before another silo picks it up. Orleans' minimum reminder period (1 minute) bounds it.
+    /// </summary>
+    public TimeSpan WakeReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 }

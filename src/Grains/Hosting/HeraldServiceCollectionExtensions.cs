@@ -1,4 +1,5 @@
 using Herald.Grains.Delivery;
+using Herald.Grains.Recovery;
 using Herald.Grains.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,7 @@ public static class HeraldServiceCollectionExtensions
         services.AddSingleton<RetentionStore>();
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section);
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
+        services.AddOptions<RecoveryOptions>().BindConfiguration(RecoveryOptions.Section);
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Runs a Herald cluster on this machine without Docker: N silo processes (src/Silo) and one REST API process
+# (src/Api as an Orleans client of the silos), all on 127.0.0.1 and one PostgreSQL.
+#
+#   scripts/cluster.sh            two silos and the API, in the foreground; Ctrl+C stops them gracefully
+#   scripts/cluster.sh 3          three silos
+#
+# Silo i (1-based) uses silo port 11110+i, gateway port 29999+i and HTTP port 5090+i (/dashboard, /metrics,
+# /health/ready); the API listens on http://127.0.0.1:5080 (/metrics, /health/ready). Logs go to .data/cluster/.
+# Like scripts/run.sh, it uses ConnectionStrings__Herald when set and otherwise starts the project's PostgreSQL.
+# HERALD_CLUSTER_SMOKE=1 starts everything, prints each process's readiness and cluster view, and stops again.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+silos="${1:-2}"
+config="${HERALD_CONFIGURATION:-Release}"
+logs="$root/.data/cluster"
+mkdir -p "$logs"
+
+if [ -z "${ConnectionStrings__Herald:-}" ]; then
+  scripts/postgres.sh start
+  export ConnectionStrings__Herald="$(scripts/postgres.sh url)"
+fi
+if [ -z "${Herald__AdminKey:-}" ]; then
+  [ -f .data/admin-key ] || head -c 24 /dev/urandom | base64 | tr -d '/+=' > .data/admin-key
+  export Herald__AdminKey="$(cat .data/admin-key)"
+fi
+export Herald__Delivery__RequireHttps="${Herald__Delivery__RequireHttps:-false}"
+export Herald__Orleans__ClusterId="${Herald__Orleans__ClusterId:-herald}"
+export Herald__Orleans__ServiceId="${Herald__Orleans__ServiceId:-herald}"
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+
+echo "cluster.sh: building ($config)" >&2
+dotnet build src/Silo/Herald.Silo.csproj -c "$config" -v quiet -nologo -clp:ErrorsOnly >&2
+dotnet build src/Api/Herald.Api.csproj -c "$config" -v quiet -nologo -clp:ErrorsOnly >&2
+# Each process runs from its output folder, so that its appsettings.json is its content root's.
+silo_dir="$root/src/Silo/bin/$config/net10.0"
+api_dir="$root/src/Api/bin/$config/net10.0"
+
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  echo "cluster.sh: stopping (SIGTERM: silos finish their deliveries in flight first)" >&2
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap stop_all INT TERM EXIT
+
+wait_ready() { # name url pid
+  local deadline=$((SECONDS + 120))
+  until curl -fs -o /dev/null "$2/health/ready"; do
+    if ! kill -0 "$3" 2>/dev/null; then echo "cluster.sh: $1 exited; see $logs/$1.log" >&2; exit 1; fi
+    if [ $SECONDS -gt $deadline ]; then echo "cluster.sh: $1 not ready after 120 s; see $logs/$1.log" >&2; exit 1; fi
+    sleep 0.5
+  done
+  echo "cluster.sh: $1 ready at $2" >&2
+}
+
+for i in $(seq 1 "$silos"); do
+  url="http://127.0.0.1:$((5090 + i))"
+  Herald__Orleans__SiloPort=$((11110 + i)) Herald__Orleans__GatewayPort=$((29999 + i)) ASPNETCORE_URLS="$url" \
+    dotnet "$silo_dir/Herald.Silo.dll" --contentRoot "$silo_dir" > "$logs/silo$i.log" 2>&1 &
+  pids+=($!)
+  wait_ready "silo$i" "$url" "$!"
+done
+
+Herald__Orleans__Role=Client ASPNETCORE_URLS="http://127.0.0.1:5080" \
+  dotnet "$api_dir/Herald.Api.dll" --contentRoot "$api_dir" > "$logs/api.log" 2>&1 &
+pids+=($!)
+wait_ready api "http://127.0.0.1:5080" "$!"
+
+cat >&2 <<EOF
+cluster.sh: $silos silos and the API are up.
+  API        http://127.0.0.1:5080  (admin key in .data/admin-key)
+  dashboard  http://127.0.0.1:5091/dashboard  (each silo: port 5090+i)
+  metrics    http://127.0.0.1:5080/metrics and http://127.0.0.1:509i/metrics
+  logs       $logs/
+EOF
+
+if [ "${HERALD_CLUSTER_SMOKE:-0}" = "1" ]; then
+  for i in $(seq 1 "$silos"); do
+    echo "silo$i /dashboard: $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$((5090 + i))/dashboard")," \
+      "/metrics: $(curl -s "http://127.0.0.1:$((5090 + i))/metrics" | grep -c '^herald_') herald series"
+  done
+  echo "api /metrics: $(curl -s http://127.0.0.1:5080/metrics | grep -c '^herald_') herald series"
+  echo "api POST /v1/accounts: $(curl -s -o /dev/null -w '%{http_code}' -X POST http://127.0.0.1:5080/v1/accounts \
+    -H "Authorization: Bearer $Herald__AdminKey" -H 'Content-Type: application/json' -d '{"name":"smoke"}')"
+  exit 0
+fi
+wait -n "${pids[@]}"
+echo "cluster.sh: a process exited; stopping the others" >&2
