@@ -9,6 +9,7 @@ using Herald.Grains.Signing;
 using Herald.Grains.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Placement;
 
 namespace Herald.Grains.Endpoints;
 
@@ -17,7 +18,10 @@ namespace Herald.Grains.Endpoints;
 /// Concurrent: up to MaxInFlight, each retried on its own. A retry's due time is durable in the queue row; a grain
 /// timer wakes the grain at that time while it is active, and one reminder, kept only while work waits, wakes it
 /// after a crash or a deactivation.
+/// Endpoints are placed at random rather than beside the account grain that creates and notifies them, so that one
+/// account's endpoints — the unit of delivery work — spread over every silo.
 /// </summary>
+[RandomPlacement]
 public sealed partial class EndpointGrain(
     [PersistentState("endpoint", HeraldStorage.Name)] IPersistentState<EndpointState> state,
     DeliveryQueue queue,
