@@ -18,11 +18,11 @@ public sealed class ProcessFailoverTests(ITestOutputHelper output)
     private const int StreamEndpoints = 3;
     private const int Events = 40;
     private const int KillAfter = 15;
-    private static readonly TimeSpan ProbeRetry = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ProbeRetry = TimeSpan.FromSeconds(45);
 
     /// <summary>
     /// The probe endpoints live on silo A (the only silo when they first deliver) and fail their first attempt, so a
-    /// retry waits 30 s behind a grain timer and the wake reminder. A is killed before that; nothing publishes to them
+    /// retry waits 45 s behind a grain timer and the wake reminder. A is killed before that; nothing publishes to them
     /// again and the recovery sweep is off, so only their reminders, fired by the survivor, can bring the retry.
     /// Meanwhile a stream of events to strict endpoints spread over both silos goes on through the kill.
     /// </summary>
@@ -50,7 +50,6 @@ public sealed class ProcessFailoverTests(ITestOutputHelper output)
             }
             var probeEvent = await PublishUntilAcceptedAsync(client, "probe.fired", $"evt_probe_{Guid.NewGuid():N}", 0);
             await Eventually.ReturnsAsync(() => probeRequests.Count, c => c == ProbeEndpoints, TimeSpan.FromSeconds(20), "probes tried once");
-            var firstTried = DateTimeOffset.UtcNow;
 
             var siloB = await cluster.StartSiloAsync("silo-b");
             var streams = new List<string>();
@@ -65,8 +64,8 @@ public sealed class ProcessFailoverTests(ITestOutputHelper output)
             {
                 if (n == KillAfter)
                 {
-                    Assert.All(probeRequests.Values, count => Assert.Equal(1, count)); // no retry yet: A's timers still pending
-                    Assert.True(DateTimeOffset.UtcNow - firstTried < ProbeRetry * 0.8, "the kill comes well before the probes' retry");
+                    // No retry yet: A's timers still wait, so any retry must come after the kill.
+                    Assert.All(probeRequests.Values, count => Assert.Equal(1, count));
                     await siloA.KillAsync();
                     killedAt = DateTimeOffset.UtcNow;
                 }

@@ -64,6 +64,7 @@ public sealed class ProcessCluster(string connectionString, IReadOnlyDictionary<
             ["Logging__LogLevel__Orleans"] = "Warning",
             ["Logging__LogLevel__Microsoft"] = "Warning",
             ["Logging__LogLevel__Npgsql"] = "Warning",
+            ["Logging__LogLevel__Polly"] = "Warning",
             ["Logging__LogLevel__System.Net.Http"] = "Warning",
         };
         foreach (var (key, value) in ProcessSettings.AsEnvironment(settings ?? ProcessSettings.FastFailover))
