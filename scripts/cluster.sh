@@ -26,7 +26,14 @@ if [ -z "${Herald__AdminKey:-}" ]; then
   [ -f .data/admin-key ] || head -c 24 /dev/urandom | base64 | tr -d '/+=' > .data/admin-key
   export Herald__AdminKey="$(cat .data/admin-key)"
 fi
+# Every silo must open the secrets the others sealed: one master key for the cluster (the same file as scripts/run.sh).
+if [ -z "${Herald__Secrets__MasterKey:-}" ]; then
+  [ -f .data/master-key ] || (umask 077 && head -c 32 /dev/urandom | base64 > .data/master-key)
+  export Herald__Secrets__MasterKey="$(cat .data/master-key)"
+fi
+# Local development delivers to http:// receivers on this machine, which production refuses.
 export Herald__Delivery__RequireHttps="${Herald__Delivery__RequireHttps:-false}"
+export Herald__Delivery__AllowPrivateNetworks="${Herald__Delivery__AllowPrivateNetworks:-true}"
 export Herald__Orleans__ClusterId="${Herald__Orleans__ClusterId:-herald}"
 export Herald__Orleans__ServiceId="${Herald__Orleans__ServiceId:-herald}"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"

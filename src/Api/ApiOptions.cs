@@ -8,6 +8,9 @@ public sealed class ApiOptions
     /// <summary>The admin bearer key; when empty, admin routes are closed.</summary>
     public string AdminKey { get; set; } = "";
 
-    /// <summary>The largest request body accepted (the whole JSON, payload included).</summary>
-    public long MaxRequestBytes { get; set; } = 256 * 1024;
+    /// <summary>The largest request body accepted (the whole JSON, payload included): the payload limit and room for the rest.</summary>
+    public long MaxRequestBytes { get; set; } = (256 + 32) * 1024;
+
+    /// <summary>The largest body an event may be delivered with (a <c>payload</c> as sent, or <c>data</c> in its envelope).</summary>
+    public int MaxPayloadBytes { get; set; } = 256 * 1024;
 }

@@ -1,3 +1,4 @@
+using Herald.Abstractions.Signatures;
 using Herald.Abstractions.Webhooks;
 
 namespace Herald.Abstractions.Accounts;
@@ -16,4 +17,13 @@ public sealed record AccountSettings
     [Id(1)] public int TimeoutSeconds { get; init; } = 10;
     [Id(2)] public ExhaustionAction OnExhausted { get; init; } = ExhaustionAction.Drop;
     [Id(3)] public int DisableAfter { get; init; } = 1;
+
+    /// <summary>The signature profile of webhooks registered without one.</summary>
+    [Id(10)] public SignatureProfile Signature { get; init; } = SignatureProfile.StandardWebhooks;
+
+    /// <summary>Rewrite every published <c>payload</c> as <c>JSON.stringify(JSON.parse(payload))</c> would, at publish time.</summary>
+    [Id(11)] public bool CanonicalJson { get; init; }
+
+    /// <summary>Webhooks allowed per source; null takes the deployment's default (<c>Herald:Limits:MaxWebhooksPerSource</c>).</summary>
+    [Id(20)] public int? MaxWebhooksPerSource { get; init; }
 }

@@ -16,7 +16,11 @@ public interface IAccountGrain : IGrainWithStringKey
     Task<AccountView?> GetAsync();
 
     /// <summary>Registers a new endpoint; null when the account does not exist.</summary>
+    /// <exception cref="SourceLimitReachedException">The spec's source already has the most webhooks allowed.</exception>
     Task<CreatedWebhook?> CreateWebhookAsync(WebhookSpec spec);
+
+    /// <summary>Issues a new API key; the previous ones keep working for <paramref name="grace"/>. Null when the account does not exist.</summary>
+    Task<RotatedKey?> RotateKeyAsync(TimeSpan grace);
 
     /// <summary>Endpoint ids, newest first.</summary>
     [AlwaysInterleave]

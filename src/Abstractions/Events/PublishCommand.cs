@@ -7,4 +7,8 @@ public sealed record PublishCommand(
     [property: Id(1)] string Type,
     [property: Id(2)] string? Source,
     [property: Id(3)] byte[] Body,
-    [property: Id(4)] DateTimeOffset Timestamp);
+    [property: Id(4)] DateTimeOffset Timestamp)
+{
+    /// <summary>The body is a publisher's <c>payload</c> (not Herald's envelope): the account may canonicalise it.</summary>
+    [Id(10)] public bool IsPayload { get; init; }
+}

@@ -4,4 +4,7 @@ namespace Herald.Abstractions.Webhooks;
 [GenerateSerializer, Immutable, Alias("herald.created-webhook")]
 public sealed record CreatedWebhook(
     [property: Id(0)] WebhookView Webhook,
-    [property: Id(1)] string Secret);
+    [property: Id(1)] string Secret)
+{
+    public override string ToString() => $"CreatedWebhook {{ Webhook = {Webhook.Id}, Secret = *** }}";
+}

@@ -25,6 +25,12 @@ public interface IEndpointGrain : IGrainWithStringKey
     Task<int> RecoverAsync(DateTimeOffset since);
 
     /// <summary>
+    /// Replaces the signing secret (with <paramref name="secret"/>, or a generated one); the current secret keeps signing
+    /// beside the new one for <paramref name="gracePeriod"/>. Null when the endpoint does not exist.
+    /// </summary>
+    Task<RotatedSecret?> RotateSecretAsync(string? secret, TimeSpan gracePeriod);
+
+    /// <summary>
     /// Sends a signed <c>webhook.test</c> event now, outside the queue and whatever the endpoint's status, once
     /// (no retry), and logs the attempt; null when the endpoint does not exist.
     /// </summary>

@@ -1,3 +1,5 @@
+using Herald.Abstractions.Signatures;
+
 namespace Herald.Abstractions.Webhooks;
 
 /// <summary>A validated request to register a webhook endpoint; <see cref="Secret"/> is null when Herald must generate one.</summary>
@@ -13,4 +15,17 @@ public sealed record WebhookSpec(
     [property: Id(7)] IReadOnlyDictionary<string, string> Headers,
     [property: Id(8)] DeliveryOrdering Ordering = DeliveryOrdering.Strict,
     [property: Id(9)] int MaxInFlight = 1,
-    [property: Id(10)] int? RateLimit = null);
+    [property: Id(10)] int? RateLimit = null)
+{
+    /// <summary>The signature profile; null takes the account's default.</summary>
+    [Id(20)] public SignatureProfile? Signature { get; init; }
+
+    // The secret is never written to logs, whoever prints the spec.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"Url = {Url}, Events = [{string.Join(", ", Events)}], Source = {Source}, Secret = ");
+        builder.Append(Secret is null ? "(generated)" : "***");
+        builder.Append($", Signature = {Signature?.Scheme}");
+        return true;
+    }
+}

@@ -1,3 +1,5 @@
+using Herald.Abstractions.Signatures;
+
 namespace Herald.Abstractions.Webhooks;
 
 /// <summary>What a webhook endpoint shows of itself; never carries its secret.</summary>
@@ -18,4 +20,7 @@ public sealed record WebhookView(
     [property: Id(12)] DeliveryOrdering Ordering,
     [property: Id(13)] int MaxInFlight,
     [property: Id(14)] int? RateLimit,
-    [property: Id(15)] int ConsecutiveFailures);
+    [property: Id(15)] int ConsecutiveFailures)
+{
+    [Id(20)] public SignatureProfile Signature { get; init; } = SignatureProfile.StandardWebhooks;
+}

@@ -8,4 +8,7 @@ public sealed record AccountRequest(
     RetryRequest? Retry,
     int? TimeoutSeconds,
     string? OnExhausted,
-    int? DisableAfter);
+    int? DisableAfter,
+    int? MaxWebhooksPerSource,
+    SignatureRequest? Signature,
+    bool? CanonicalJson);

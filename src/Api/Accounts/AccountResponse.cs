@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Herald.Abstractions.Accounts;
 using Herald.Api.Webhooks;
+using Herald.Grains.Limits;
 
 namespace Herald.Api.Accounts;
 
@@ -13,9 +14,15 @@ public sealed record AccountResponse(
     int TimeoutSeconds,
     string OnExhausted,
     int DisableAfter,
+    int MaxWebhooksPerSource,
+    SignatureResponse Signature,
+    bool CanonicalJson,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ApiKey)
 {
-    public static AccountResponse From(AccountView view, string? apiKey = null) => new(
+    /// <param name="limits">The deployment's defaults, shown where the account sets none.</param>
+    public static AccountResponse From(AccountView view, LimitsOptions limits, string? apiKey = null) => new(
         view.Id, view.Name, view.CreatedAt, RetryResponse.From(view.Settings.Retry), view.Settings.TimeoutSeconds,
-        view.Settings.OnExhausted == ExhaustionAction.Disable ? "disable" : "drop", view.Settings.DisableAfter, apiKey);
+        view.Settings.OnExhausted == ExhaustionAction.Disable ? "disable" : "drop", view.Settings.DisableAfter,
+        view.Settings.MaxWebhooksPerSource ?? limits.MaxWebhooksPerSource,
+        SignatureResponse.From(view.Settings.Signature), view.Settings.CanonicalJson, apiKey);
 }

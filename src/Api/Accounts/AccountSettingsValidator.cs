@@ -1,6 +1,7 @@
 using Herald.Abstractions.Accounts;
 using Herald.Api.Json;
 using Herald.Api.Webhooks;
+using Herald.Grains.Limits;
 
 namespace Herald.Api.Accounts;
 
@@ -48,6 +49,22 @@ public static class AccountSettingsValidator
                 errors.Add("disable_after", "Use 1–1000 consecutive exhausted deliveries.");
             }
             settings = settings with { DisableAfter = disableAfter };
+        }
+        if (request.MaxWebhooksPerSource is { } perSource)
+        {
+            if (perSource is < 1 or > LimitsOptionsValidator.MaxWebhooksPerSourceCeiling)
+            {
+                errors.Add("max_webhooks_per_source", $"Use 1–{LimitsOptionsValidator.MaxWebhooksPerSourceCeiling} webhooks per source.");
+            }
+            settings = settings with { MaxWebhooksPerSource = perSource };
+        }
+        if (request.Signature is not null && SignatureProfileValidator.Validate(request.Signature, "signature", errors) is { } signature)
+        {
+            settings = settings with { Signature = signature };
+        }
+        if (request.CanonicalJson is { } canonicalJson)
+        {
+            settings = settings with { CanonicalJson = canonicalJson };
         }
         return settings;
     }

@@ -2,6 +2,7 @@ using Herald.Abstractions.Accounts;
 using Herald.Abstractions.Ids;
 using Herald.Api.Auth;
 using Herald.Api.Json;
+using Herald.Grains.Limits;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -9,17 +10,20 @@ namespace Herald.Api.Accounts;
 
 public static class AccountsApi
 {
+    private static readonly TimeSpan MaxKeyGrace = TimeSpan.FromDays(7);
+
     public static RouteGroupBuilder MapAccounts(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/accounts").WithTags("Accounts");
         group.MapPost("/", CreateAsync).Accepts<AccountRequest>("application/json");
         group.MapGet("/{id}", GetAsync);
         group.MapPatch("/{id}", UpdateAsync).Accepts<AccountRequest>("application/json");
+        group.MapPost("/{id}/rotate-key", RotateKeyAsync).Accepts<RotateKeyRequest>("application/json");
         return group;
     }
 
     private static async Task<Results<Created<AccountResponse>, ProblemHttpResult>> CreateAsync(
-        HttpContext http, IGrainFactory grains, IOptions<ApiOptions> options)
+        HttpContext http, IGrainFactory grains, IOptions<ApiOptions> options, IOptions<LimitsOptions> limits)
     {
         if (!ApiKeyFilter.CallerOf(http).IsAdmin)
         {
@@ -42,24 +46,23 @@ public static class AccountsApi
         }
         var accountId = HeraldId.New("acct");
         var created = await grains.GetGrain<IAccountGrain>(accountId).CreateAsync(request.Name!.Trim(), settings);
-        return TypedResults.Created($"/v1/accounts/{accountId}", AccountResponse.From(created.Account, created.ApiKey));
+        return TypedResults.Created($"/v1/accounts/{accountId}", AccountResponse.From(created.Account, limits.Value, created.ApiKey));
     }
 
-    private static async Task<Results<Ok<AccountResponse>, ProblemHttpResult>> GetAsync(string id, HttpContext http, IGrainFactory grains)
+    private static async Task<Results<Ok<AccountResponse>, ProblemHttpResult>> GetAsync(
+        string id, HttpContext http, IGrainFactory grains, IOptions<LimitsOptions> limits)
     {
-        if (ApiKeyFilter.CallerOf(http).ResolveAccount(id) != id
-            || await grains.GetGrain<IAccountGrain>(id).GetAsync() is not { } account)
+        if (await FindAsync(id, http, grains) is not { } account)
         {
             return Problems.NotFound("The account");
         }
-        return TypedResults.Ok(AccountResponse.From(account));
+        return TypedResults.Ok(AccountResponse.From(account, limits.Value));
     }
 
     private static async Task<Results<Ok<AccountResponse>, ProblemHttpResult>> UpdateAsync(
-        string id, HttpContext http, IGrainFactory grains, IOptions<ApiOptions> options)
+        string id, HttpContext http, IGrainFactory grains, IOptions<ApiOptions> options, IOptions<LimitsOptions> limits)
     {
-        var account = grains.GetGrain<IAccountGrain>(id);
-        if (ApiKeyFilter.CallerOf(http).ResolveAccount(id) != id || await account.GetAsync() is not { } current)
+        if (await FindAsync(id, http, grains) is not { } current)
         {
             return Problems.NotFound("The account");
         }
@@ -74,7 +77,40 @@ public static class AccountsApi
         {
             return Problems.Invalid(errors.ToDictionary());
         }
-        var updated = await account.UpdateAsync(request!.Name?.Trim() ?? current.Name, settings);
-        return updated is null ? Problems.NotFound("The account") : TypedResults.Ok(AccountResponse.From(updated));
+        var updated = await grains.GetGrain<IAccountGrain>(id).UpdateAsync(request!.Name?.Trim() ?? current.Name, settings);
+        return updated is null ? Problems.NotFound("The account") : TypedResults.Ok(AccountResponse.From(updated, limits.Value));
     }
+
+    /// <summary>A new key, shown once; the old one lapses at once unless a <c>grace_period</c> (up to 7d) keeps it alive.</summary>
+    private static async Task<Results<Ok<RotateKeyResponse>, ProblemHttpResult>> RotateKeyAsync(
+        string id, HttpContext http, IGrainFactory grains, IOptions<ApiOptions> options)
+    {
+        if (await FindAsync(id, http, grains) is null)
+        {
+            return Problems.NotFound("The account");
+        }
+        var (request, problem) = await JsonBody.ReadOptionalAsync(http.Request, options.Value, new RotateKeyRequest(null));
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var grace = TimeSpan.Zero;
+        if (request!.GracePeriod is { } text && (!Duration.TryParse(text, out grace) || grace > MaxKeyGrace))
+        {
+            return Problems.Invalid(new Dictionary<string, string[]>
+            {
+                ["grace_period"] = ["Use a duration from \"0s\" to \"7d\" such as \"1h\"."],
+            });
+        }
+        var rotated = await grains.GetGrain<IAccountGrain>(id).RotateKeyAsync(grace);
+        return rotated is null
+            ? Problems.NotFound("The account")
+            : TypedResults.Ok(new RotateKeyResponse(rotated.ApiKey, rotated.PreviousExpiresAt));
+    }
+
+    /// <summary>The account if the caller may act for it (the admin, or its own key); otherwise null (→ 404).</summary>
+    private static async Task<AccountView?> FindAsync(string id, HttpContext http, IGrainFactory grains) =>
+        ApiKeyFilter.CallerOf(http).ResolveAccount(id) == id && id.Length <= 64
+            ? await grains.GetGrain<IAccountGrain>(id).GetAsync()
+            : null;
 }

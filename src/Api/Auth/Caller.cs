@@ -12,6 +12,10 @@ public sealed record Caller(bool IsAdmin, string? AccountId)
     /// "not found", so nothing reveals whether it exists. The admin must name the account.
     /// </summary>
     public string? ResolveAccount(string? requested) => IsAdmin
-        ? (string.IsNullOrEmpty(requested) ? null : requested)
+        ? (requested is not null && IsAccountId(requested) ? requested : null)
         : (requested is null || requested == AccountId ? AccountId : null);
+
+    /// <summary>Account ids are short tokens (<c>acct_…</c>); anything else names no account and never reaches a grain.</summary>
+    private static bool IsAccountId(string id) =>
+        id.Length is > 0 and <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
 }

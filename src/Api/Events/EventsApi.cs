@@ -3,12 +3,14 @@ using Herald.Abstractions.Accounts;
 using Herald.Abstractions.Events;
 using Herald.Abstractions.Ids;
 using Herald.Api.Auth;
+using Herald.Api.Catalog;
 using Herald.Api.Json;
 using Herald.Api.Webhooks;
 using Herald.Grains.Events;
 using Herald.Grains.Storage;
 using Herald.Grains.Routing;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Api.Events;
@@ -25,7 +27,7 @@ public static class EventsApi
 
     /// <summary>Answers 202 only once the event and its fan-out are committed to PostgreSQL.</summary>
     private static async Task<Results<Accepted<PublishResponse>, ProblemHttpResult>> PublishAsync(
-        HttpContext http, IGrainFactory grains, IOptions<ApiOptions> api, TimeProvider time)
+        HttpContext http, IGrainFactory grains, IOptions<ApiOptions> api, EventCatalog catalog, TimeProvider time)
     {
         var (request, problem) = await JsonBody.ReadAsync<PublishRequest>(http.Request, api.Value);
         if (problem is not null)
@@ -49,15 +51,26 @@ public static class EventsApi
         var body = request.Data is { } data
             ? EventEnvelope.Write(eventId, request.Type!, timestamp, data)
             : EventEnvelope.Raw(request.Payload!.Value);
+        if (body.Length > api.Value.MaxPayloadBytes)
+        {
+            return Problems.Status(StatusCodes.Status413PayloadTooLarge, "The event is too large",
+                $"The body to deliver would be {body.Length} bytes; the limit is {api.Value.MaxPayloadBytes}.");
+        }
+        await catalog.CheckPublishAsync(request.Type!, request.Data is not null ? "data" : "payload",
+            request.Data ?? request.Payload!.Value, errors, http.RequestAborted);
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors.ToDictionary());
+        }
         var result = await grains.GetGrain<IAccountGrain>(accountId)
-            .PublishAsync(new PublishCommand(eventId, request.Type!, request.Source, body, timestamp));
+            .PublishAsync(new PublishCommand(eventId, request.Type!, request.Source, body, timestamp) { IsPayload = request.Data is null });
         return result is null
             ? Problems.NotFound("The account")
             : TypedResults.Accepted($"/v1/events/{result.EventId}", new PublishResponse(result.EventId, result.Endpoints));
     }
 
     private static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> GetAsync(
-        string id, HttpContext http, EventLookup events, string? accountId)
+        string id, HttpContext http, EventLookup events, [FromQuery(Name = "account_id")] string? accountId)
     {
         if (ApiKeyFilter.CallerOf(http).ResolveAccount(accountId) is not { } account)
         {

@@ -1,5 +1,6 @@
 using Herald.Api.Accounts;
 using Herald.Api.Auth;
+using Herald.Api.Catalog;
 using Herald.Api.Events;
 using Herald.Api.Json;
 using Herald.Api.Webhooks;
@@ -48,6 +49,9 @@ public static class ApiHostingExtensions
         builder.Services.AddHeraldHealthChecks();
         builder.Services.AddHeraldMetrics();
         builder.Services.AddScoped<ApiKeyFilter>();
+        builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section);
+        builder.Services.AddSingleton<EventCatalog>();
+        builder.Services.AddHeraldRateLimiting();
         if (string.IsNullOrEmpty(configuration[WebHostDefaults.ServerUrlsKey]))
         {
             builder.WebHost.UseUrls("http://127.0.0.1:5080");
@@ -59,6 +63,7 @@ public static class ApiHostingExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapHeraldHealth();
         app.MapHeraldMetrics();
@@ -66,10 +71,11 @@ public static class ApiHostingExtensions
         {
             app.MapOrleansDashboard(routePrefix: "/dashboard");
         }
-        var v1 = app.MapGroup("/v1").AddEndpointFilter<ApiKeyFilter>();
+        var v1 = app.MapGroup("/v1").RequireRateLimiting(ApiRateLimiting.PerKeyPolicy).AddEndpointFilter<ApiKeyFilter>();
         v1.MapAccounts();
         v1.MapWebhooks();
         v1.MapEvents();
+        v1.MapEventTypes();
         return app;
     }
 }

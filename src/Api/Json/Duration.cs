@@ -32,7 +32,12 @@ public static class Duration
         {
             if (unit == name)
             {
-                value = size * amount;
+                // 999999999d would overflow a TimeSpan: such a duration is not one.
+                if (amount > TimeSpan.MaxValue.Ticks / size.Ticks)
+                {
+                    return false;
+                }
+                value = TimeSpan.FromTicks(size.Ticks * amount);
                 return true;
             }
         }

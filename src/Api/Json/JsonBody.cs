@@ -48,6 +48,17 @@ public static class JsonBody
         }
     }
 
+    /// <summary>True when the request has no body at all, for routes whose every field is optional.</summary>
+    public static bool IsAbsent(HttpRequest request) =>
+        request.ContentLength == 0 || (request.ContentLength is null && !request.Headers.TransferEncoding.Any());
+
+    /// <summary>Like <see cref="ReadAsync{T}"/>, but a request without a body reads as <paramref name="empty"/>.</summary>
+    public static Task<(T? Value, ProblemHttpResult? Problem)> ReadOptionalAsync<T>(HttpRequest request, ApiOptions limits, T empty)
+        where T : class =>
+        IsAbsent(request)
+            ? Task.FromResult<(T?, ProblemHttpResult?)>((empty, null))
+            : ReadAsync<T>(request, limits);
+
     private static ProblemHttpResult TooLarge(ApiOptions limits) =>
         Problems.Status(StatusCodes.Status413PayloadTooLarge, "The request body is too large",
             $"The limit is {limits.MaxRequestBytes} bytes.");

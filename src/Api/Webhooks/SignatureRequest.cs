@@ -1,6 +1,9 @@
 namespace Herald.Api.Webhooks;
 
-/// <summary>The signature profile. Only <c>standard-webhooks</c> is served so far; custom HMAC profiles are refused with 422.</summary>
+/// <summary>
+/// A signature profile: <c>{"scheme": "standard-webhooks"}</c>, or <c>{"scheme": "hmac-sha256", "header": …}</c> with
+/// the optional fields of a custom profile (encoding <c>hex</c>, signed content <c>body</c> unless given).
+/// </summary>
 public sealed record SignatureRequest(
     string? Scheme,
     string? Header,

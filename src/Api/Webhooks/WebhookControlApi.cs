@@ -1,6 +1,7 @@
 using Herald.Abstractions.Webhooks;
 using Herald.Api.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Api.Webhooks;
@@ -18,10 +19,10 @@ public static class WebhookControlApi
         return webhooks;
     }
 
-    private static Task<Results<Ok<WebhookResponse>, ProblemHttpResult>> EnableAsync(string id, HttpContext http, IGrainFactory grains, string? accountId) =>
+    private static Task<Results<Ok<WebhookResponse>, ProblemHttpResult>> EnableAsync(string id, HttpContext http, IGrainFactory grains, [FromQuery(Name = "account_id")] string? accountId) =>
         ChangeAsync(id, http, grains, accountId, endpoint => endpoint.EnableAsync());
 
-    private static Task<Results<Ok<WebhookResponse>, ProblemHttpResult>> DisableAsync(string id, HttpContext http, IGrainFactory grains, string? accountId) =>
+    private static Task<Results<Ok<WebhookResponse>, ProblemHttpResult>> DisableAsync(string id, HttpContext http, IGrainFactory grains, [FromQuery(Name = "account_id")] string? accountId) =>
         ChangeAsync(id, http, grains, accountId, endpoint => endpoint.DisableAsync());
 
     private static async Task<Results<Ok<WebhookResponse>, ProblemHttpResult>> ChangeAsync(
@@ -47,7 +48,7 @@ public static class WebhookControlApi
     }
 
     private static async Task<Results<Accepted<ResendResponse>, ProblemHttpResult>> ResendAsync(
-        string id, string deliveryId, HttpContext http, IGrainFactory grains, string? accountId)
+        string id, string deliveryId, HttpContext http, IGrainFactory grains, [FromQuery(Name = "account_id")] string? accountId)
     {
         if (await WebhooksApi.FindAsync(id, http, grains, accountId) is null)
         {
@@ -63,7 +64,7 @@ public static class WebhookControlApi
     }
 
     private static async Task<Results<Accepted<RecoverResponse>, ProblemHttpResult>> RecoverAsync(
-        string id, HttpContext http, IGrainFactory grains, IOptions<ApiOptions> options, TimeProvider time, string? accountId)
+        string id, HttpContext http, IGrainFactory grains, IOptions<ApiOptions> options, TimeProvider time, [FromQuery(Name = "account_id")] string? accountId)
     {
         if (await WebhooksApi.FindAsync(id, http, grains, accountId) is null)
         {

@@ -3,7 +3,7 @@ using Herald.Abstractions.Webhooks;
 
 namespace Herald.Api.Webhooks;
 
-/// <summary>A webhook as the API shows it; <see cref="Secret"/> only in the answer to its creation.</summary>
+/// <summary>A webhook as the API shows it, with its effective signature profile; <see cref="Secret"/> only in the answer to its creation.</summary>
 public sealed record WebhookResponse(
     string Id,
     string AccountId,
@@ -25,7 +25,7 @@ public sealed record WebhookResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Secret)
 {
     public static WebhookResponse From(WebhookView view, string? secret = null) => new(
-        view.Id, view.AccountId, view.Url, view.Events, view.Source, view.Description, SignatureResponse.StandardWebhooks,
+        view.Id, view.AccountId, view.Url, view.Events, view.Source, view.Description, SignatureResponse.From(view.Signature),
         RetryResponse.From(view.Retry), view.TimeoutSeconds, view.Ordering == DeliveryOrdering.Concurrent ? "concurrent" : "strict",
         view.MaxInFlight, view.RateLimit, view.Headers, view.Status == WebhookStatus.Active ? "active" : "disabled",
         view.DisabledReason, view.ConsecutiveFailures, view.CreatedAt, secret);

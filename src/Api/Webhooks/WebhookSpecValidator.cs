@@ -1,6 +1,8 @@
+using Herald.Abstractions.Signatures;
 using Herald.Abstractions.Webhooks;
 using Herald.Api.Json;
 using Herald.Grains.Delivery;
+using Herald.Grains.Network;
 using Herald.Grains.Routing;
 using Herald.Grains.Signing;
 
@@ -13,18 +15,10 @@ public static class WebhookSpecValidator
     private const int MaxEvents = 100;
     private const int MaxHeaders = 20;
 
-    // Herald's own headers and the hop-by-hop ones: a custom header may not set these.
-    private static readonly HashSet<string> ReservedHeaders = new(StringComparer.OrdinalIgnoreCase)
+    /// <param name="accountSignature">The account's default profile, which applies when the request names none.</param>
+    public static WebhookSpec? Validate(CreateWebhookRequest request, DeliveryOptions delivery, SignatureProfile accountSignature, FieldErrors errors)
     {
-        "host", "content-type", "content-length", "content-encoding", "user-agent", "authorization",
-        "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "proxy-connection",
-        "te", "trailer", "transfer-encoding", "upgrade", "expect", "cookie",
-        "herald-event-id", "webhook-id", "webhook-timestamp", "webhook-signature",
-    };
-
-    public static WebhookSpec? Validate(CreateWebhookRequest request, DeliveryOptions delivery, FieldErrors errors)
-    {
-        ValidateUrl(request.Url, delivery.RequireHttps, errors);
+        ValidateUrl(request.Url, delivery, errors);
         ValidateEvents(request.Events, errors);
         if (request.Source is { } source && !IsToken(source, 128))
         {
@@ -34,14 +28,8 @@ public static class WebhookSpecValidator
         {
             errors.Add("description", "Keep the description to 500 characters.");
         }
-        if (request.Secret is { } secret && WebhookSecret.TryDecodeKey(secret) is null)
-        {
-            errors.Add("secret", "A Standard Webhooks secret is whsec_ followed by the base64 of 24–64 random bytes.");
-        }
-        if (request.Signature is { } signature && signature.Scheme != "standard-webhooks")
-        {
-            errors.Add("signature.scheme", "Only \"standard-webhooks\" is available yet; custom HMAC profiles are not implemented.");
-        }
+        var signature = SignatureProfileValidator.Validate(request.Signature, "signature", errors) ?? accountSignature;
+        ValidateSecret(request.Secret, signature.Scheme, errors);
         var retry = RetryPolicyValidator.Validate(request.Retry, "retry", errors);
         if (request.TimeoutSeconds is < 1 or > 60)
         {
@@ -67,17 +55,33 @@ public static class WebhookSpecValidator
         {
             errors.Add("rate_limit", "Use 1–10000 deliveries per second, or leave it out for no limit.");
         }
-        ValidateHeaders(request.Headers, errors);
+        ValidateHeaders(request.Headers, SignatureProfileValidator.HeaderNames(signature), errors);
 
         return errors.Any
             ? null
             : new WebhookSpec(request.Url!, request.Events!, request.Source, request.Description, request.Secret, retry,
                 request.TimeoutSeconds, request.Headers ?? [], ordering!.Value,
-                request.MaxInFlight ?? (ordering == DeliveryOrdering.Concurrent ? 10 : 1), request.RateLimit);
+                request.MaxInFlight ?? (ordering == DeliveryOrdering.Concurrent ? 10 : 1), request.RateLimit)
+            {
+                Signature = signature,
+            };
     }
 
-    private static void ValidateUrl(string? url, bool requireHttps, FieldErrors errors)
+    /// <summary>A supplied secret must suit the scheme that will sign with it; the message never repeats the secret.</summary>
+    public static void ValidateSecret(string? secret, SignatureScheme scheme, FieldErrors errors)
     {
+        if (secret is null || WebhookSecret.IsValid(scheme, secret))
+        {
+            return;
+        }
+        errors.Add("secret", scheme == SignatureScheme.StandardWebhooks
+            ? "A Standard Webhooks secret is whsec_ followed by the base64 of 24–64 random bytes."
+            : $"A secret for a custom HMAC profile has {WebhookSecret.MinCustomLength}–{WebhookSecret.MaxCustomLength} printable characters, without surrounding spaces.");
+    }
+
+    private static void ValidateUrl(string? url, DeliveryOptions delivery, FieldErrors errors)
+    {
+        var requireHttps = delivery.RequireHttps;
         if (string.IsNullOrWhiteSpace(url))
         {
             errors.Add("url", "The endpoint URL is required.");
@@ -99,6 +103,10 @@ public static class WebhookSpecValidator
         if (!string.IsNullOrEmpty(uri.Fragment))
         {
             errors.Add("url", "The URL may not have a fragment.");
+        }
+        if (LiteralDestination.Refusal(uri, new DestinationPolicy(delivery)) is { } refusal)
+        {
+            errors.Add("url", refusal);
         }
     }
 
@@ -122,7 +130,7 @@ public static class WebhookSpecValidator
         }
     }
 
-    private static void ValidateHeaders(Dictionary<string, string>? headers, FieldErrors errors)
+    private static void ValidateHeaders(Dictionary<string, string>? headers, IEnumerable<string> signatureHeaders, FieldErrors errors)
     {
         if (headers is null)
         {
@@ -132,11 +140,16 @@ public static class WebhookSpecValidator
         {
             errors.Add("headers", $"Set at most {MaxHeaders} custom headers.");
         }
+        var signing = new HashSet<string>(signatureHeaders, StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in headers)
         {
-            if (!IsHeaderName(name) || ReservedHeaders.Contains(name) || name.StartsWith("webhook-", StringComparison.OrdinalIgnoreCase))
+            if (!HeaderRules.IsName(name) || HeaderRules.IsReserved(name))
             {
                 errors.Add($"headers.{name}", "Use a valid header name that is not one of Herald's own or a hop-by-hop header.");
+            }
+            else if (signing.Contains(name))
+            {
+                errors.Add($"headers.{name}", "The signature profile sets this header.");
             }
             if (value is null || value.Length > 1024 || value.Any(c => c is '\r' or '\n' or '\0'))
             {
@@ -147,7 +160,4 @@ public static class WebhookSpecValidator
 
     internal static bool IsToken(string value, int maxLength) =>
         value.Length is > 0 && value.Length <= maxLength && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or ':' or '-');
-
-    private static bool IsHeaderName(string name) =>
-        name.Length is > 0 and <= 64 && name.All(c => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c));
 }

@@ -1,10 +1,12 @@
 using Herald.Abstractions.Accounts;
 using Herald.Abstractions.Webhooks;
 using Herald.Api.Auth;
+using Herald.Api.Catalog;
 using Herald.Api.Json;
 using Herald.Grains.Delivery;
 using Herald.Grains.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Api.Webhooks;
@@ -20,11 +22,11 @@ public static class WebhooksApi
         group.MapDelete("/{id}", DeleteAsync);
         group.MapDelete("/", BulkDeleteAsync);
         group.MapGet("/{id}/deliveries", ListDeliveriesAsync);
-        return group.MapWebhookControl();
+        return group.MapWebhookControl().MapWebhookSecrets();
     }
 
     private static async Task<Results<Created<WebhookResponse>, ProblemHttpResult>> CreateAsync(
-        HttpContext http, IGrainFactory grains, IOptions<ApiOptions> api, IOptions<DeliveryOptions> delivery)
+        HttpContext http, IGrainFactory grains, IOptions<ApiOptions> api, IOptions<DeliveryOptions> delivery, EventCatalog catalog)
     {
         var (request, problem) = await JsonBody.ReadAsync<CreateWebhookRequest>(http.Request, api.Value);
         if (problem is not null)
@@ -35,12 +37,34 @@ public static class WebhooksApi
         {
             return AccountProblem(http);
         }
+        var account = grains.GetGrain<IAccountGrain>(accountId);
+        if (await account.GetAsync() is not { } owner)
+        {
+            return Problems.NotFound("The account");
+        }
         var errors = new FieldErrors();
-        if (WebhookSpecValidator.Validate(request, delivery.Value, errors) is not { } spec)
+        if (WebhookSpecValidator.Validate(request, delivery.Value, owner.Settings.Signature, errors) is not { } spec)
         {
             return Problems.Invalid(errors.ToDictionary());
         }
-        if (await grains.GetGrain<IAccountGrain>(accountId).CreateWebhookAsync(spec) is not { } created)
+        await catalog.CheckSubscriptionsAsync(spec.Events, errors, http.RequestAborted);
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors.ToDictionary());
+        }
+        CreatedWebhook? created;
+        try
+        {
+            created = await account.CreateWebhookAsync(spec);
+        }
+        catch (SourceLimitReachedException limit)
+        {
+            return Problems.Invalid(new Dictionary<string, string[]>
+            {
+                ["source"] = [$"{limit.Message} Delete one of them, or raise the account's max_webhooks_per_source ({limit.Limit})."],
+            });
+        }
+        if (created is null)
         {
             return Problems.NotFound("The account");
         }
@@ -48,7 +72,7 @@ public static class WebhooksApi
     }
 
     private static async Task<Results<Ok<Page<WebhookResponse>>, ProblemHttpResult>> ListAsync(
-        HttpContext http, IGrainFactory grains, string? accountId, int? limit, string? cursor)
+        HttpContext http, IGrainFactory grains, [FromQuery(Name = "account_id")] string? accountId, int? limit, string? cursor)
     {
         if (ApiKeyFilter.CallerOf(http).ResolveAccount(accountId) is not { } account)
         {
@@ -68,14 +92,14 @@ public static class WebhooksApi
     }
 
     private static async Task<Results<Ok<WebhookResponse>, ProblemHttpResult>> GetAsync(
-        string id, HttpContext http, IGrainFactory grains, string? accountId)
+        string id, HttpContext http, IGrainFactory grains, [FromQuery(Name = "account_id")] string? accountId)
     {
         var view = await FindAsync(id, http, grains, accountId);
         return view is null ? Problems.NotFound("The webhook") : TypedResults.Ok(WebhookResponse.From(view));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string id, HttpContext http, IGrainFactory grains, string? accountId)
+        string id, HttpContext http, IGrainFactory grains, [FromQuery(Name = "account_id")] string? accountId)
     {
         if (await FindAsync(id, http, grains, accountId) is not { } view
             || !await grains.GetGrain<IAccountGrain>(view.AccountId).DeleteWebhookAsync(id))
@@ -105,7 +129,7 @@ public static class WebhooksApi
     }
 
     private static async Task<Results<Ok<Page<DeliveryAttemptResponse>>, ProblemHttpResult>> ListDeliveriesAsync(
-        string id, HttpContext http, IGrainFactory grains, AttemptLog log, string? accountId, int? limit, string? cursor)
+        string id, HttpContext http, IGrainFactory grains, AttemptLog log, [FromQuery(Name = "account_id")] string? accountId, int? limit, string? cursor)
     {
         if (await FindAsync(id, http, grains, accountId) is null)
         {

@@ -1,10 +1,12 @@
-using System.Security.Cryptography;
 using Herald.Abstractions.Accounts;
 using Herald.Abstractions.Events;
 using Herald.Abstractions.Ids;
 using Herald.Abstractions.Webhooks;
+using Herald.Grains.Limits;
+using Herald.Grains.Payloads;
 using Herald.Grains.Routing;
 using Herald.Grains.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Herald.Grains.Accounts;
 
@@ -12,6 +14,7 @@ public sealed class AccountGrain(
     [PersistentState("account", HeraldStorage.Name)] IPersistentState<AccountState> state,
     EventStore events,
     ApiKeyStore keys,
+    IOptions<LimitsOptions> limits,
     TimeProvider time) : Grain, IAccountGrain
 {
     private string AccountId => this.GetPrimaryKeyString();
@@ -24,9 +27,20 @@ public sealed class AccountGrain(
         }
         state.State = new AccountState { Name = name, CreatedAt = time.GetUtcNow(), Settings = settings };
         await state.WriteStateAsync();
-        var apiKey = "hk_" + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var apiKey = ApiKeyStore.NewKey();
         await keys.AddAsync(apiKey, AccountId);
         return new CreatedAccount(View(), apiKey);
+    }
+
+    public async Task<RotatedKey?> RotateKeyAsync(TimeSpan grace)
+    {
+        if (!state.RecordExists)
+        {
+            return null;
+        }
+        var apiKey = ApiKeyStore.NewKey();
+        var previousExpiresAt = await keys.RotateAsync(AccountId, apiKey, grace);
+        return new RotatedKey(apiKey, previousExpiresAt);
     }
 
     public Task<AccountView?> GetAsync() => Task.FromResult(state.RecordExists ? View() : null);
@@ -49,9 +63,20 @@ public sealed class AccountGrain(
         {
             return null;
         }
-        var endpointId = HeraldId.New("wh", time);
         var settings = state.State.Settings;
-        spec = spec with { Retry = spec.Retry ?? settings.Retry, TimeoutSeconds = spec.TimeoutSeconds ?? settings.TimeoutSeconds };
+        // Counted and added in one turn of this non-reentrant grain: concurrent registrations cannot both take the last place.
+        var perSource = settings.MaxWebhooksPerSource ?? limits.Value.MaxWebhooksPerSource;
+        if (spec.Source is { } source && state.State.Endpoints.Count(e => e.Source == source) >= perSource)
+        {
+            throw new SourceLimitReachedException(source, perSource);
+        }
+        var endpointId = HeraldId.New("wh", time);
+        spec = spec with
+        {
+            Retry = spec.Retry ?? settings.Retry,
+            TimeoutSeconds = spec.TimeoutSeconds ?? settings.TimeoutSeconds,
+            Signature = spec.Signature ?? settings.Signature,
+        };
         var created = await GrainFactory.GetGrain<IEndpointGrain>(endpointId).CreateAsync(AccountId, spec);
         state.State.Endpoints.Add(new EndpointFilter(endpointId, spec.Events, spec.Source));
         await state.WriteStateAsync();
@@ -80,6 +105,11 @@ public sealed class AccountGrain(
         {
             return null;
         }
+        if (command.IsPayload && state.State.Settings.CanonicalJson)
+        {
+            // The stored bytes are the sent bytes: canonicalised once, here, before they are signed and stored.
+            command = command with { Body = EcmaJson.Canonicalize(command.Body) };
+        }
         // Matching runs before the first await, so it sees one consistent index even though publishes interleave.
         var endpoints = Match(command.Type, command.Source);
         var result = await events.AppendAsync(AccountId, command, endpoints);
@@ -104,6 +134,4 @@ public sealed class AccountGrain(
     }
 
     private AccountView View() => new(AccountId, state.State.Name, state.State.CreatedAt, state.State.Settings);
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Herald.Grains.Network;
 
 namespace Herald.Grains.Delivery;
 
@@ -34,6 +35,10 @@ public sealed class WebhookSender(IHttpClientFactory httpClientFactory, TimeProv
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return Failure(started, $"timed out after {outgoing.Timeout.TotalSeconds:0.###}s");
+        }
+        catch (HttpRequestException exception) when (exception.InnerException is DestinationBlockedException blocked)
+        {
+            return new AttemptOutcome(null, time.GetElapsedTime(started), blocked.Message, null, null, Blocked: true);
         }
         catch (HttpRequestException exception)
         {

@@ -1,6 +1,7 @@
 using Herald.Abstractions.Accounts;
 using Herald.Abstractions.Events;
 using Herald.Abstractions.Ids;
+using Herald.Abstractions.Signatures;
 using Herald.Abstractions.Webhooks;
 using Herald.Grains.Delivery;
 using Herald.Grains.Events;
@@ -26,6 +27,8 @@ public sealed partial class EndpointGrain(
     [PersistentState("endpoint", HeraldStorage.Name)] IPersistentState<EndpointState> state,
     DeliveryQueue queue,
     WebhookSender sender,
+    DeliverySigner signer,
+    EndpointSecrets secrets,
     IOptions<DeliveryOptions> options,
     TimeProvider time,
     DeliveryShutdown shutdown,
@@ -57,7 +60,6 @@ public sealed partial class EndpointGrain(
             Events = [.. spec.Events],
             Source = spec.Source,
             Description = spec.Description,
-            Secret = spec.Secret ?? WebhookSecret.Generate(),
             Retry = spec.Retry ?? RetryPolicy.Default,
             TimeoutSeconds = spec.TimeoutSeconds ?? options.Value.DefaultTimeoutSeconds,
             Headers = new Dictionary<string, string>(spec.Headers),
@@ -66,9 +68,22 @@ public sealed partial class EndpointGrain(
             Ordering = spec.Ordering,
             MaxInFlight = spec.Ordering == DeliveryOrdering.Concurrent ? spec.MaxInFlight : 1,
             RateLimit = spec.RateLimit,
+            Signature = spec.Signature ?? SignatureProfile.StandardWebhooks,
         };
+        var secret = secrets.Issue(EndpointId, state.State, spec.Secret);
         await WriteStateAsync();
-        return new CreatedWebhook(View(), state.State.Secret);
+        return new CreatedWebhook(View(), secret);
+    }
+
+    public async Task<RotatedSecret?> RotateSecretAsync(string? secret, TimeSpan gracePeriod)
+    {
+        if (!state.RecordExists)
+        {
+            return null;
+        }
+        var rotated = secrets.Rotate(EndpointId, state.State, secret, gracePeriod);
+        await WriteStateAsync();
+        return rotated;
     }
 
     public Task<WebhookView?> GetAsync() => Task.FromResult(state.RecordExists ? View() : null);
@@ -406,16 +421,9 @@ public sealed partial class EndpointGrain(
 
     private OutgoingRequest BuildRequest(QueuedDelivery message, DateTimeOffset now)
     {
-        var timestamp = now.ToUnixTimeSeconds();
-        var key = WebhookSecret.TryDecodeKey(state.State.Secret)
-            ?? throw new InvalidOperationException($"Endpoint {EndpointId} holds a secret that is not a Standard Webhooks secret.");
-        var headers = new List<KeyValuePair<string, string>>(state.State.Headers)
-        {
-            new(StandardWebhookSigner.IdHeader, message.EventId),
-            new(StandardWebhookSigner.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new(StandardWebhookSigner.SignatureHeader, StandardWebhookSigner.Sign(key, message.EventId, timestamp, message.Body)),
-            new("User-Agent", options.Value.UserAgent),
-        };
+        var headers = new List<KeyValuePair<string, string>>(state.State.Headers);
+        headers.AddRange(signer.Sign(EndpointId, state.State, message.EventId, message.EventType, message.Body, now));
+        headers.Add(new("User-Agent", options.Value.UserAgent));
         return new OutgoingRequest(new Uri(state.State.Url), message.Body, headers, TimeSpan.FromSeconds(state.State.TimeoutSeconds));
     }
 
@@ -459,7 +467,10 @@ public sealed partial class EndpointGrain(
     private WebhookView View() => new(
         EndpointId, state.State.AccountId, state.State.Url, state.State.Events, state.State.Source, state.State.Description,
         state.State.Retry, state.State.TimeoutSeconds, state.State.Headers, state.State.Status, state.State.DisabledReason,
-        state.State.CreatedAt, state.State.Ordering, state.State.MaxInFlight, state.State.RateLimit, state.State.ConsecutiveFailures);
+        state.State.CreatedAt, state.State.Ordering, state.State.MaxInFlight, state.State.RateLimit, state.State.ConsecutiveFailures)
+    {
+        Signature = state.State.Signature,
+    };
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Delivery attempt {Attempt} of event {EventId} to endpoint {EndpointId}: status {StatusCode}, error {Error}, delivery now {DeliveryStatus}")]

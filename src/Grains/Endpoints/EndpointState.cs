@@ -1,3 +1,4 @@
+using Herald.Abstractions.Signatures;
 using Herald.Abstractions.Webhooks;
 
 namespace Herald.Grains.Endpoints;
@@ -14,7 +15,7 @@ public sealed class EndpointState
     [Id(2)] public List<string> Events { get; set; } = [];
     [Id(3)] public string? Source { get; set; }
     [Id(4)] public string? Description { get; set; }
-    [Id(5)] public string Secret { get; set; } = "";
+    // Id 5 held the secret in plain text before secrets were encrypted; it is not reused.
     [Id(6)] public RetryPolicy Retry { get; set; } = RetryPolicy.Default;
     [Id(7)] public int TimeoutSeconds { get; set; }
     [Id(8)] public Dictionary<string, string> Headers { get; set; } = [];
@@ -27,4 +28,11 @@ public sealed class EndpointState
     [Id(14)] public int MaxInFlight { get; set; } = 1;
     /// <summary>Deliveries per second at most; null for no limit.</summary>
     [Id(15)] public int? RateLimit { get; set; }
+
+    [Id(20)] public SignatureProfile Signature { get; set; } = SignatureProfile.StandardWebhooks;
+    /// <summary>The signing secret, sealed by <see cref="Secrets.SecretProtector"/>: never stored in plain text.</summary>
+    [Id(21)] public byte[] SealedSecret { get; set; } = [];
+    /// <summary>The secret before the last rotation, sealed; it signs too until <see cref="PreviousSecretExpiresAt"/>.</summary>
+    [Id(22)] public byte[]? SealedPreviousSecret { get; set; }
+    [Id(23)] public DateTimeOffset? PreviousSecretExpiresAt { get; set; }
 }

@@ -1,9 +1,14 @@
 using Herald.Grains.Delivery;
+using Herald.Grains.Limits;
+using Herald.Grains.Network;
 using Herald.Grains.Recovery;
+using Herald.Grains.Secrets;
+using Herald.Grains.Signing;
 using Herald.Grains.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Herald.Grains.Hosting;
@@ -21,11 +26,15 @@ public static class HeraldServiceCollectionExtensions
         services.AddSingleton<DeliveryQueue>();
         services.AddSingleton<AttemptLog>();
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<EventCatalogStore>();
         services.AddSingleton<EventLookup>();
         services.AddSingleton<RetentionStore>();
-        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section);
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
         services.AddOptions<RecoveryOptions>().BindConfiguration(RecoveryOptions.Section);
+        services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LimitsOptions>, LimitsOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }
@@ -34,15 +43,33 @@ public static class HeraldServiceCollectionExtensions
         configuration.GetConnectionString("Herald")
         ?? throw new InvalidOperationException("ConnectionStrings:Herald is not set (e.g. ConnectionStrings__Herald=Host=127.0.0.1;Port=55432;...).");
 
-    /// <summary>Delivery's HTTP client: redirects are not followed, cookies are not kept, the timeout is per endpoint.</summary>
+    /// <summary>Sealing and opening of endpoint secrets under <c>Herald:Secrets:MasterKey</c>, checked when the host starts.</summary>
+    public static IServiceCollection AddHeraldSecrets(this IServiceCollection services)
+    {
+        services.AddOptions<SecretsOptions>().BindConfiguration(SecretsOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SecretsOptions>, SecretsOptionsValidator>();
+        services.AddSingleton<SecretProtector>();
+        services.AddSingleton<EndpointSecrets>();
+        services.AddSingleton<DeliverySigner>();
+        return services;
+    }
+
+    /// <summary>
+    /// Delivery's HTTP client: redirects are not followed, cookies are not kept, the timeout is per endpoint, and every
+    /// connection goes through the SSRF guard. No proxy: the guard must see the address it connects to.
+    /// </summary>
     public static IServiceCollection AddHeraldDelivery(this IServiceCollection services)
     {
         services.AddSingleton<WebhookSender>();
+        services.AddSingleton(provider => new DestinationPolicy(provider.GetRequiredService<IOptions<DeliveryOptions>>().Value));
+        services.AddSingleton<GuardedConnector>();
         services.AddHttpClient(WebhookSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,
                 UseCookies = false,
+                UseProxy = false,
+                ConnectCallback = provider.GetRequiredService<GuardedConnector>().ConnectAsync,
                 ConnectTimeout = TimeSpan.FromSeconds(10),
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 MaxConnectionsPerServer = 64,

@@ -67,6 +67,7 @@ public static class HeraldSiloBuilderExtensions
         silo.Services.AddHeraldStorage(connectionString);
         silo.Services.AddHeraldDelivery();
         silo.Services.AddHeraldShutdown();
+        silo.Services.AddHeraldSecrets();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, MigrateOnStart>();
         silo.AddStartupTask(StartSweeper.RunAsync);
         return silo;

@@ -1,24 +1,17 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using Herald.Verification;
 
 namespace Herald.Grains.Signing;
 
 /// <summary>
-/// Standard Webhooks signatures (standardwebhooks.com): <c>v1,</c> + base64(HMAC-SHA256(key, "{id}.{timestamp}.{body}")).
+/// Standard Webhooks signatures (standardwebhooks.com): <c>v1,</c> + base64(HMAC-SHA256(key, "{id}.{timestamp}.{body}")),
+/// computed by the receiver library's code, so that what Herald sends and what receivers check cannot drift apart.
 /// </summary>
 public static class StandardWebhookSigner
 {
-    public const string IdHeader = "webhook-id";
-    public const string TimestampHeader = "webhook-timestamp";
-    public const string SignatureHeader = "webhook-signature";
+    public const string IdHeader = StandardWebhookVerifier.IdHeader;
+    public const string TimestampHeader = StandardWebhookVerifier.TimestampHeader;
+    public const string SignatureHeader = StandardWebhookVerifier.SignatureHeader;
 
-    public static string Sign(byte[] key, string messageId, long unixSeconds, ReadOnlySpan<byte> body)
-    {
-        var prefix = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{messageId}.{unixSeconds}."));
-        var content = new byte[prefix.Length + body.Length];
-        prefix.CopyTo(content, 0);
-        body.CopyTo(content.AsSpan(prefix.Length));
-        return "v1," + Convert.ToBase64String(HMACSHA256.HashData(key, content));
-    }
+    public static string Sign(byte[] key, string messageId, long unixSeconds, ReadOnlySpan<byte> body) =>
+        WebhookSignature.Standard(key, messageId, unixSeconds, body);
 }

@@ -7,12 +7,23 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Herald.Tests.Api;
 
-/// <summary>The whole Herald (API co-hosting a silo) on a fresh database, driven through its REST API.</summary>
-public sealed class ApiFixture : IAsyncLifetime
+/// <summary>
+/// The whole Herald (API co-hosting a silo) on a fresh database, driven through its REST API. Subclasses add
+/// settings of their own (a strict catalog, a low rate limit) on top of the test defaults.
+/// </summary>
+public class ApiFixture : IAsyncLifetime
 {
     public const string AdminKey = "test-admin-key-0123456789";
 
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private WebApplicationFactory<Program> _factory = null!;
+
+    public ApiFixture()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    protected ApiFixture(IReadOnlyDictionary<string, string> settings) => _settings = settings;
 
     public TestDatabase Database { get; private set; } = null!;
 
@@ -23,10 +34,13 @@ public sealed class ApiFixture : IAsyncLifetime
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
             .UseSetting("ConnectionStrings:Herald", connectionString)
             .UseSetting("Herald:AdminKey", AdminKey)
+            .UseSetting(TestSecrets.MasterKeySetting, TestSecrets.MasterKey)
             .UseSetting("Herald:Delivery:RequireHttps", "false")
+            .UseSetting("Herald:Delivery:AllowedNetworks", TestNetworks.Receivers)
             .UseSetting("Herald:Orleans:SiloPort", FreePorts.Next().ToString())
             .UseSetting("Herald:Orleans:GatewayPort", FreePorts.Next().ToString())
-            .UseSetting("Herald:Orleans:MinimumReminderPeriod", "00:00:01"));
+            .UseSetting("Herald:Orleans:MinimumReminderPeriod", "00:00:01")
+            .UseSettings(_settings));
         _ = _factory.Server;
         await Task.CompletedTask;
     }

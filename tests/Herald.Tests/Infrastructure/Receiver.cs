@@ -34,11 +34,12 @@ public sealed class Receiver : IAsyncDisposable
     public string Url(string path = "/hook") =>
         _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + path;
 
-    public static async Task<Receiver> StartAsync()
+    /// <param name="address">The loopback address to listen on; Linux routes all of 127.0.0.0/8 to the loopback interface.</param>
+    public static async Task<Receiver> StartAsync(string address = "127.0.0.1")
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://{address}:0");
         var app = builder.Build();
         var receiver = new Receiver(app);
         app.Run(receiver.HandleAsync);

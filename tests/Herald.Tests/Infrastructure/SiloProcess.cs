@@ -33,6 +33,8 @@ public sealed class SiloProcess : IAsyncDisposable
             ["Herald:Orleans:SiloPort"] = FreePorts.Next().ToString(),
             ["Herald:Orleans:GatewayPort"] = FreePorts.Next().ToString(),
             ["Herald:Orleans:MinimumReminderPeriod"] = "00:00:01",
+            ["Herald:Delivery:AllowedNetworks"] = TestNetworks.Receivers,
+            [TestSecrets.MasterKeySetting] = TestSecrets.MasterKey,
         });
         builder.Configuration.AddInMemoryCollection(settings?.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)) ?? []);
         builder.UseOrleans(silo => silo.AddHerald(builder.Configuration));

@@ -1,5 +1,6 @@
 using Herald.Grains.Delivery;
 using Herald.Grains.Hosting;
+using Herald.Grains.Secrets;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
@@ -14,6 +15,12 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
     {
         var connectionString = siloBuilder.Configuration[ConnectionStringKey]!;
         siloBuilder.AddHeraldGrains(siloBuilder.Configuration, connectionString);
-        siloBuilder.Services.Configure<DeliveryOptions>(o => o.RequireHttps = false);
+        // The SSRF guard stays on: receivers listen on 127.0.0.1, which is opened and nothing else.
+        siloBuilder.Services.Configure<DeliveryOptions>(o =>
+        {
+            o.RequireHttps = false;
+            o.AllowedNetworks = TestNetworks.Receivers;
+        });
+        siloBuilder.Services.Configure<SecretsOptions>(o => o.MasterKey = TestSecrets.MasterKey);
     }
 }

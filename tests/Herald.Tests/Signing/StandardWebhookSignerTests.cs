@@ -1,4 +1,5 @@
 using System.Text;
+using Herald.Abstractions.Signatures;
 using Herald.Grains.Signing;
 
 namespace Herald.Tests.Signing;
@@ -20,6 +21,25 @@ public sealed class StandardWebhookSignerTests
     [InlineData("whsec_not base64!", false)]
     public void Accepts_only_whsec_secrets_of_24_to_64_bytes(string secret, bool valid) =>
         Assert.Equal(valid, WebhookSecret.TryDecodeKey(secret) is not null);
+
+    [Theory]
+    [InlineData("your-webhook-secret", true)]
+    [InlineData("sixteen-chars-ok", true)]
+    [InlineData("fifteen-chars-x", false)]
+    [InlineData(" leading-space-secret", false)]
+    [InlineData("line\nbreak-in-the-secret", false)]
+    [InlineData("pässwörd-with-ümlauts", true)]
+    public void Custom_profile_secrets_have_16_to_256_printable_characters(string secret, bool valid) =>
+        Assert.Equal(valid, WebhookSecret.IsValid(SignatureScheme.HmacSha256, secret));
+
+    [Fact]
+    public void Generated_custom_secrets_are_43_url_safe_characters()
+    {
+        var secret = WebhookSecret.Generate(SignatureScheme.HmacSha256);
+        Assert.Equal(43, secret.Length);
+        Assert.All(secret, c => Assert.True(char.IsAsciiLetterOrDigit(c) || c is '-' or '_'));
+        Assert.True(WebhookSecret.IsValid(SignatureScheme.HmacSha256, secret));
+    }
 
     [Fact]
     public void Generated_secrets_are_valid_and_distinct()

@@ -58,7 +58,8 @@ public sealed class ProcessCluster(string connectionString, IReadOnlyDictionary<
         {
             ["ConnectionStrings__Herald"] = connectionString,
             ["Herald__Delivery__RequireHttps"] = "false",
-            ["Herald__Delivery__AllowedNetworks"] = "127.0.0.1/32",
+            ["Herald__Delivery__AllowedNetworks"] = TestNetworks.Receivers,
+            ["Herald__Secrets__MasterKey"] = TestSecrets.MasterKey,
             ["Herald__Metrics__BacklogRefresh"] = "00:00:00.500",
             ["Logging__LogLevel__Default"] = "Information",
             ["Logging__LogLevel__Orleans"] = "Warning",

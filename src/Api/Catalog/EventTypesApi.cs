@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Herald.Api.Auth;
+using Herald.Api.Json;
+using Herald.Grains.Routing;
+using Herald.Grains.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Herald.Api.Catalog;
+
+/// <summary>
+/// The deployment's event catalog: the admin key writes it, every valid key reads it. Listed in name order (a catalog
+/// is a reference, not a log), optionally filtered by <c>category</c>.
+/// </summary>
+public static class EventTypesApi
+{
+    private const int MaxSchemaBytes = 64 * 1024;
+    private const int MaxDescription = 1000;
+
+    public static RouteGroupBuilder MapEventTypes(this RouteGroupBuilder v1)
+    {
+        var group = v1.MapGroup("/event-types").WithTags("Event catalog");
+        group.MapPut("/{type}", PutAsync).Accepts<EventTypeRequest>("application/json");
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{type}", GetAsync);
+        return group;
+    }
+
+    private static async Task<Results<Created<EventTypeResponse>, Ok<EventTypeResponse>, ProblemHttpResult>> PutAsync(
+        string type, HttpContext http, EventCatalogStore store, EventCatalog catalog, IOptions<ApiOptions> api)
+    {
+        if (!ApiKeyFilter.CallerOf(http).IsAdmin)
+        {
+            return Problems.Status(StatusCodes.Status403Forbidden, "Forbidden", "Only the admin key changes the event catalog.");
+        }
+        var (request, problem) = await JsonBody.ReadAsync<EventTypeRequest>(http.Request, api.Value);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var errors = new FieldErrors();
+        if (!EventTypePattern.IsValidType(type))
+        {
+            errors.Add("type", "Use an event type such as \"server.provisioned\": dot-separated segments of letters, digits, _ and -, at most 128 characters.");
+        }
+        if (request!.Description is { Length: > MaxDescription })
+        {
+            errors.Add("description", $"Keep the description to {MaxDescription} characters.");
+        }
+        if (request.Category is { } category && !IsCategory(category))
+        {
+            errors.Add("category", "Use 1–64 letters, digits, spaces, _ . or -, such as \"compute\".");
+        }
+        var schemaJson = await SchemaJsonAsync(request.Schema, errors, http.RequestAborted);
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors.ToDictionary());
+        }
+
+        var (record, created) = await store.PutAsync(type, request.Description ?? "", request.Category, schemaJson,
+            request.Deprecated ?? false, http.RequestAborted);
+        catalog.Invalidate();
+        var response = EventTypeResponse.From(record);
+        return created ? TypedResults.Created($"/v1/event-types/{type}", response) : TypedResults.Ok(response);
+    }
+
+    private static async Task<Results<Ok<Page<EventTypeResponse>>, ProblemHttpResult>> ListAsync(
+        HttpContext http, EventCatalogStore store, int? limit, string? cursor, string? category)
+    {
+        var (rows, next) = await store.ListAsync(Paging.Limit(limit), cursor, category, http.RequestAborted);
+        return TypedResults.Ok(new Page<EventTypeResponse>(rows.Select(EventTypeResponse.From).ToList(), next));
+    }
+
+    private static async Task<Results<Ok<EventTypeResponse>, ProblemHttpResult>> GetAsync(string type, HttpContext http, EventCatalogStore store) =>
+        await store.GetAsync(type, http.RequestAborted) is { } record
+            ? TypedResults.Ok(EventTypeResponse.From(record))
+            : Problems.NotFound("The event type");
+
+    /// <summary>The schema's text when it is a usable JSON Schema (an object or a boolean); null for none.</summary>
+    private static async Task<string?> SchemaJsonAsync(JsonElement? schema, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        if (schema is not { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) } value)
+        {
+            return null;
+        }
+        if (value.ValueKind is not (JsonValueKind.Object or JsonValueKind.True or JsonValueKind.False))
+        {
+            errors.Add("schema", "Give a JSON Schema: an object such as {\"type\": \"object\"}, or true / false.");
+            return null;
+        }
+        var json = value.GetRawText();
+        if (json.Length > MaxSchemaBytes)
+        {
+            errors.Add("schema", $"Keep the schema to {MaxSchemaBytes / 1024} KiB.");
+            return null;
+        }
+        var (_, error) = await EventSchema.CompileAsync(json, cancellationToken);
+        if (error is not null)
+        {
+            errors.Add("schema", $"The schema cannot be used: {error}");
+        }
+        return json;
+    }
+
+    private static bool IsCategory(string category) =>
+        category.Length is >= 1 and <= 64 && category.All(c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '_' or '-' or '.');
+}

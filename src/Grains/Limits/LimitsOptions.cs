@@ -1,0 +1,10 @@
+namespace Herald.Grains.Limits;
+
+/// <summary>Deployment-wide limits, bound from <c>Herald:Limits</c>; accounts may override some of them.</summary>
+public sealed class LimitsOptions
+{
+    public const string Section = "Herald:Limits";
+
+    /// <summary>Webhooks scoped to one source, for accounts that set no <c>max_webhooks_per_source</c> (Greenlight's 20 per node).</summary>
+    public int MaxWebhooksPerSource { get; set; } = 20;
+}

@@ -1,0 +1,26 @@
+using Herald.Abstractions.Webhooks;
+using Herald.Tests.Infrastructure;
+
+namespace Herald.Tests.Secrets;
+
+public sealed class SecretRedactionTests
+{
+    private const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+    [Fact]
+    public void Wire_types_that_carry_a_secret_print_it_masked()
+    {
+        var spec = TestWebhooks.Spec("http://127.0.0.1:9/hook", ["*"]) with { Secret = Secret };
+        var view = new WebhookView("wh_1", "acct_1", "http://127.0.0.1:9/hook", ["*"], null, null, spec.Retry!, 5,
+            new Dictionary<string, string>(), WebhookStatus.Active, null, DateTimeOffset.UnixEpoch, DeliveryOrdering.Strict, 1, null, 0);
+
+        var printed = new[] { spec.ToString(), new CreatedWebhook(view, Secret).ToString(), new RotatedSecret(Secret, DateTimeOffset.UnixEpoch).ToString() };
+
+        Assert.All(printed, text =>
+        {
+            Assert.DoesNotContain("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", text);
+            Assert.Contains("***", text);
+        });
+        Assert.Contains("http://127.0.0.1:9/hook", printed[0]);
+    }
+}
