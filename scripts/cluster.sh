@@ -39,8 +39,9 @@ export Herald__Orleans__ServiceId="${Herald__Orleans__ServiceId:-herald}"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 
 echo "cluster.sh: building ($config)" >&2
-dotnet build src/Silo/Herald.Silo.csproj -c "$config" -v quiet -nologo -clp:ErrorsOnly >&2
-dotnet build src/Api/Herald.Api.csproj -c "$config" -v quiet -nologo -clp:ErrorsOnly >&2
+for project in src/Silo/Herald.Silo.csproj src/Api/Herald.Api.csproj; do
+  dotnet build "$project" -c "$config" -v quiet -nologo > "$logs/build.log" 2>&1 || { cat "$logs/build.log" >&2; exit 1; }
+done
 # Each process runs from its output folder, so that its appsettings.json is its content root's.
 silo_dir="$root/src/Silo/bin/$config/net10.0"
 api_dir="$root/src/Api/bin/$config/net10.0"
@@ -91,8 +92,22 @@ if [ "${HERALD_CLUSTER_SMOKE:-0}" = "1" ]; then
       "/metrics: $(curl -s "http://127.0.0.1:$((5090 + i))/metrics" | grep -c '^herald_') herald series"
   done
   echo "api /metrics: $(curl -s http://127.0.0.1:5080/metrics | grep -c '^herald_') herald series"
-  echo "api POST /v1/accounts: $(curl -s -o /dev/null -w '%{http_code}' -X POST http://127.0.0.1:5080/v1/accounts \
-    -H "Authorization: Bearer $Herald__AdminKey" -H 'Content-Type: application/json' -d '{"name":"smoke"}')"
+  # One delivery end to end: an account, a webhook on a local receiver, a publish, the attempt log.
+  port=$((20000 + RANDOM % 20000))
+  node -e "require('http').createServer((q,s)=>{q.resume();q.on('end',()=>s.end('ok'))}).listen($port,'127.0.0.1')" &
+  pids+=($!)
+  key=$(curl -fs -X POST http://127.0.0.1:5080/v1/accounts -H "Authorization: Bearer $Herald__AdminKey" \
+    -H 'Content-Type: application/json' -d '{"name":"smoke"}' | sed -E 's/.*"api_key":"([^"]+)".*/\1/')
+  webhook=$(curl -fs -X POST http://127.0.0.1:5080/v1/webhooks -H "Authorization: Bearer $key" -H 'Content-Type: application/json' \
+    -d "{\"url\":\"http://127.0.0.1:$port/hook\",\"events\":[\"smoke.*\"]}" | sed -E 's/.*"id":"(wh_[^"]+)".*/\1/')
+  echo "api POST /v1/events: $(curl -fs -X POST http://127.0.0.1:5080/v1/events -H "Authorization: Bearer $key" \
+    -H 'Content-Type: application/json' -d '{"type":"smoke.test","data":{}}')"
+  for _ in $(seq 1 50); do
+    log=$(curl -fs "http://127.0.0.1:5080/v1/webhooks/$webhook/deliveries" -H "Authorization: Bearer $key")
+    grep -q '"status":"succeeded"' <<<"$log" && break
+    sleep 0.2
+  done
+  echo "attempt log of $webhook: $(grep -o '"status":"[a-z]*","status_code":[0-9]*' <<<"$log" | head -1)"
   exit 0
 fi
 wait -n "${pids[@]}"
