@@ -1,10 +1,12 @@
 using Herald.Grains.Hosting;
+using Herald.Grains.Telemetry;
 using Orleans.Dashboard;
 
-// A silo without the REST API: grains, delivery, the dashboard and health endpoints.
+// A silo without the REST API: grains, delivery, the dashboard, metrics and health endpoints.
 var builder = WebApplication.CreateBuilder(args);
 builder.UseOrleans(silo => silo.AddHerald(builder.Configuration));
 builder.Services.AddHeraldHealthChecks();
+builder.Services.AddHeraldMetrics();
 if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
 {
     builder.WebHost.UseUrls("http://127.0.0.1:5090");
@@ -12,5 +14,6 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
 
 var app = builder.Build();
 app.MapHeraldHealth();
+app.MapHeraldMetrics();
 app.MapOrleansDashboard(routePrefix: "/dashboard");
 app.Run();

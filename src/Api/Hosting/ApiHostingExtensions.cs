@@ -6,6 +6,7 @@ using Herald.Api.Json;
 using Herald.Api.Webhooks;
 using Herald.Grains.Hosting;
 using Herald.Grains.Storage;
+using Herald.Grains.Telemetry;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
@@ -32,6 +33,7 @@ public static class ApiHostingExtensions
                     o.ClusterId = host.ClusterId;
                     o.ServiceId = host.ServiceId;
                 })
+                .Configure<GatewayOptions>(configuration.GetSection(OrleansHostOptions.GatewaySection))
                 .UseAdoNetClustering(o =>
                 {
                     o.Invariant = HeraldStorage.Invariant;
@@ -45,6 +47,7 @@ public static class ApiHostingExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddHeraldHealthChecks();
+        builder.Services.AddHeraldMetrics();
         builder.Services.AddScoped<ApiKeyFilter>();
         builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section);
         builder.Services.AddSingleton<EventCatalog>();
@@ -63,6 +66,7 @@ public static class ApiHostingExtensions
         app.UseRateLimiter();
         app.MapOpenApi();
         app.MapHeraldHealth();
+        app.MapHeraldMetrics();
         if (app.Configuration.GetValue("Herald:Orleans:Role", OrleansRole.Cohosted) == OrleansRole.Cohosted)
         {
             app.MapOrleansDashboard(routePrefix: "/dashboard");

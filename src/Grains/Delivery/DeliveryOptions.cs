@@ -21,4 +21,10 @@ public sealed class DeliveryOptions
 
     /// <summary>CIDR ranges delivered to even when private addresses are blocked, comma-separated (<c>127.0.0.1/32</c>).</summary>
     public string AllowedNetworks { get; set; } = "";
+
+    /// <summary>
+    /// Period of an endpoint's wake reminder, kept while work waits: after a crash or a silo's shutdown, the longest
+    /// its queue can wait before another silo picks it up. Orleans' minimum reminder period (1 minute) bounds it.
+    /// </summary>
+    public TimeSpan WakeReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -5,10 +5,12 @@ using Herald.Abstractions.Signatures;
 using Herald.Abstractions.Webhooks;
 using Herald.Grains.Delivery;
 using Herald.Grains.Events;
+using Herald.Grains.Hosting;
 using Herald.Grains.Signing;
 using Herald.Grains.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Placement;
 
 namespace Herald.Grains.Endpoints;
 
@@ -17,7 +19,10 @@ namespace Herald.Grains.Endpoints;
 /// Concurrent: up to MaxInFlight, each retried on its own. A retry's due time is durable in the queue row; a grain
 /// timer wakes the grain at that time while it is active, and one reminder, kept only while work waits, wakes it
 /// after a crash or a deactivation.
+/// Endpoints are placed at random rather than beside the account grain that creates and notifies them, so that one
+/// account's endpoints — the unit of delivery work — spread over every silo.
 /// </summary>
+[RandomPlacement]
 public sealed partial class EndpointGrain(
     [PersistentState("endpoint", HeraldStorage.Name)] IPersistentState<EndpointState> state,
     DeliveryQueue queue,
@@ -26,11 +31,11 @@ public sealed partial class EndpointGrain(
     EndpointSecrets secrets,
     IOptions<DeliveryOptions> options,
     TimeProvider time,
+    DeliveryShutdown shutdown,
     ILogger<EndpointGrain> logger) : Grain, IEndpointGrain, IRemindable
 {
     public const string WakeReminder = "wake";
     private const int StrictPrefetch = 16;
-    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
     private readonly Dictionary<string, Task> _inFlight = [];
     private readonly RateGate _rate = new();
@@ -197,20 +202,32 @@ public sealed partial class EndpointGrain(
         {
             return;
         }
-        if (!IsActive)
+        if (!shutdown.TryEnter())
         {
-            // Deliveries queued while disabled arrive as pending; a disabled endpoint holds them.
-            await queue.HoldAsync(EndpointId, cancellationToken);
-            await SetReminderAsync(false);
+            await HandOffAsync();
             return;
         }
-        if (state.State.Ordering == DeliveryOrdering.Strict)
+        try
         {
-            await DrainStrictAsync(cancellationToken);
+            if (!IsActive)
+            {
+                // Deliveries queued while disabled arrive as pending; a disabled endpoint holds them.
+                await queue.HoldAsync(EndpointId, cancellationToken);
+                await SetReminderAsync(false);
+                return;
+            }
+            if (state.State.Ordering == DeliveryOrdering.Strict)
+            {
+                await DrainStrictAsync(cancellationToken);
+            }
+            else
+            {
+                await DrainConcurrentAsync(cancellationToken);
+            }
         }
-        else
+        finally
         {
-            await DrainConcurrentAsync(cancellationToken);
+            shutdown.Exit();
         }
     }
 
@@ -233,6 +250,11 @@ public sealed partial class EndpointGrain(
                     await WaitAsync(wait);
                     return;
                 }
+                if (shutdown.IsStopping)
+                {
+                    await HandOffAsync();
+                    return;
+                }
                 _rate.Take(now, state.State.RateLimit);
                 if (await AttemptAsync(message, cancellationToken) == DeliveryStatuses.Pending || !IsActive)
                 {
@@ -248,7 +270,7 @@ public sealed partial class EndpointGrain(
         {
             var now = time.GetUtcNow();
             var free = state.State.MaxInFlight - _inFlight.Count;
-            if (free > 0 && IsActive && _rate.Wait(now) == TimeSpan.Zero)
+            if (free > 0 && IsActive && !shutdown.IsStopping && _rate.Wait(now) == TimeSpan.Zero)
             {
                 foreach (var message in await queue.PeekDueAsync(EndpointId, now, free, _inFlight.Keys, cancellationToken))
                 {
@@ -262,6 +284,11 @@ public sealed partial class EndpointGrain(
             }
             if (_inFlight.Count == 0)
             {
+                if (shutdown.IsStopping && IsActive)
+                {
+                    await HandOffAsync();
+                    return;
+                }
                 if (!IsActive || await queue.EarliestDueAsync(EndpointId, cancellationToken) is not { } due)
                 {
                     await SetReminderAsync(false);
@@ -310,6 +337,7 @@ public sealed partial class EndpointGrain(
             outcome.IsSuccess, outcome.StatusCode, (int)outcome.Latency.TotalMilliseconds, outcome.Error,
             outcome.ResponseExcerpt, attemptedAt, next, status), cancellationToken);
         LogAttempt(logger, EndpointId, message.EventId, attempt, outcome.StatusCode, outcome.Error, status);
+        HeraldMetrics.RecordAttempt(message, attemptedAt, outcome.Latency, verdict, status);
 
         if (status == DeliveryStatuses.Succeeded && state.State.ConsecutiveFailures != 0)
         {
@@ -358,6 +386,7 @@ public sealed partial class EndpointGrain(
         await queue.HoldAsync(EndpointId);
         await SetReminderAsync(false);
         LogDisabled(logger, EndpointId, reason);
+        HeraldMetrics.RecordDisabled(reason);
         await OperationalEvent.PublishAsync(GrainFactory, state.State.AccountId, OperationalEvents.WebhookDisabled, new
         {
             WebhookId = EndpointId,
@@ -365,6 +394,23 @@ public sealed partial class EndpointGrain(
             Reason = reason,
             ConsecutiveFailures = state.State.ConsecutiveFailures,
         }, time);
+    }
+
+    /// <summary>
+    /// The silo is stopping: what is queued stays due in PostgreSQL, and the wake reminder brings this endpoint back on
+    /// another silo once this one has left (the recovery sweep is the backstop if even that fails).
+    /// </summary>
+    private async Task HandOffAsync()
+    {
+        try
+        {
+            await SetReminderAsync(true);
+            LogHandOff(logger, EndpointId);
+        }
+        catch (Exception exception)
+        {
+            LogHandOffFailed(logger, EndpointId, exception);
+        }
     }
 
     private async Task WaitAsync(TimeSpan wait)
@@ -391,7 +437,8 @@ public sealed partial class EndpointGrain(
         }
         if (wanted)
         {
-            await this.RegisterOrUpdateReminder(WakeReminder, ReminderPeriod, ReminderPeriod);
+            var period = options.Value.WakeReminderPeriod;
+            await this.RegisterOrUpdateReminder(WakeReminder, period, period);
         }
         else if (await this.GetReminder(WakeReminder) is { } reminder)
         {
@@ -428,6 +475,12 @@ public sealed partial class EndpointGrain(
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Delivery attempt {Attempt} of event {EventId} to endpoint {EndpointId}: status {StatusCode}, error {Error}, delivery now {DeliveryStatus}")]
     private static partial void LogAttempt(ILogger logger, string endpointId, string eventId, int attempt, int? statusCode, string? error, string deliveryStatus);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Endpoint {EndpointId} stops delivering: the silo is stopping; its queue stays due for another silo")]
+    private static partial void LogHandOff(ILogger logger, string endpointId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Endpoint {EndpointId} could not register its wake reminder while the silo stops; the recovery sweep will wake it")]
+    private static partial void LogHandOffFailed(ILogger logger, string endpointId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Endpoint {EndpointId} disabled ({Reason}); its queue is held")]
     private static partial void LogDisabled(ILogger logger, string endpointId, string reason);

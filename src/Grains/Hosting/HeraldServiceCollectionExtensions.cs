@@ -1,6 +1,7 @@
 using Herald.Grains.Delivery;
 using Herald.Grains.Limits;
 using Herald.Grains.Network;
+using Herald.Grains.Recovery;
 using Herald.Grains.Secrets;
 using Herald.Grains.Signing;
 using Herald.Grains.Storage;
@@ -31,6 +32,7 @@ public static class HeraldServiceCollectionExtensions
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
+        services.AddOptions<RecoveryOptions>().BindConfiguration(RecoveryOptions.Section);
         services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<LimitsOptions>, LimitsOptionsValidator>();
         services.AddSingleton(TimeProvider.System);

@@ -29,6 +29,8 @@ public static class HeraldSiloBuilderExtensions
             o.Invariant = HeraldStorage.Invariant;
             o.ConnectionString = connectionString;
         });
+        // Failure detection: Orleans' defaults unless Herald:Orleans:Membership says otherwise (tests shorten them).
+        silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection(OrleansHostOptions.MembershipSection));
         if (IPAddress.TryParse(host.AdvertisedHost, out var address))
         {
             silo.ConfigureEndpoints(address, host.SiloPort, host.GatewayPort, host.ListenOnAnyHostAddress);
@@ -64,6 +66,7 @@ public static class HeraldSiloBuilderExtensions
         }
         silo.Services.AddHeraldStorage(connectionString);
         silo.Services.AddHeraldDelivery();
+        silo.Services.AddHeraldShutdown();
         silo.Services.AddHeraldSecrets();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, MigrateOnStart>();
         silo.AddStartupTask(StartSweeper.RunAsync);

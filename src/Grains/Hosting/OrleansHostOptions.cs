@@ -5,6 +5,12 @@ public sealed class OrleansHostOptions
 {
     public const string Section = "Herald:Orleans";
 
+    /// <summary>Binds Orleans' <c>ClusterMembershipOptions</c> on silos (ProbeTimeout, NumMissedProbesLimit, …).</summary>
+    public const string MembershipSection = "Herald:Orleans:Membership";
+
+    /// <summary>Binds Orleans' <c>GatewayOptions</c> on API clients (GatewayListRefreshPeriod).</summary>
+    public const string GatewaySection = "Herald:Orleans:Gateway";
+
     public string ClusterId { get; set; } = "herald";
     public string ServiceId { get; set; } = "herald";
     public int SiloPort { get; set; } = 11111;

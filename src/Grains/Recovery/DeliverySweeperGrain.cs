@@ -15,6 +15,7 @@ public sealed partial class DeliverySweeperGrain(
     DeliveryQueue queue,
     RetentionStore retention,
     IOptions<RetentionOptions> retentionOptions,
+    IOptions<RecoveryOptions> recoveryOptions,
     TimeProvider time,
     ILogger<DeliverySweeperGrain> logger)
     : Grain, IDeliverySweeperGrain, IRemindable
@@ -22,14 +23,15 @@ public sealed partial class DeliverySweeperGrain(
     private const string SweepReminder = "sweep";
     private const string PurgeReminder = "purge";
     private const int BatchSize = 500;
-    private static readonly TimeSpan Period = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(30);
 
     public async Task StartAsync()
     {
+        // Registered once per service: a silo's restart must not push the next sweep back. (A changed period applies to
+        // a service whose sweep reminder is not registered yet.)
         if (await this.GetReminder(SweepReminder) is null)
         {
-            await this.RegisterOrUpdateReminder(SweepReminder, Period, Period);
+            var period = recoveryOptions.Value.SweepPeriod;
+            await this.RegisterOrUpdateReminder(SweepReminder, period, period);
         }
         if (await this.GetReminder(PurgeReminder) is null)
         {
@@ -50,7 +52,7 @@ public sealed partial class DeliverySweeperGrain(
 
     public async Task<int> SweepAsync()
     {
-        var overdue = await queue.FindOverdueEndpointsAsync(time.GetUtcNow() - Grace, BatchSize);
+        var overdue = await queue.FindOverdueEndpointsAsync(time.GetUtcNow() - recoveryOptions.Value.Grace, BatchSize);
         foreach (var endpointId in overdue)
         {
             await GrainFactory.GetGrain<IEndpointGrain>(endpointId).NotifyAsync();

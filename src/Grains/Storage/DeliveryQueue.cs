@@ -10,7 +10,7 @@ namespace Herald.Grains.Storage;
 public sealed class DeliveryQueue(NpgsqlDataSource dataSource)
 {
     private const string Columns = """
-        d.delivery_id, d.event_id, e.event_type, e.body, d.attempts, d.budget_start, d.next_attempt_at
+        d.delivery_id, d.event_id, e.event_type, e.body, d.attempts, d.budget_start, d.next_attempt_at, e.created_at
         """;
 
     /// <summary>The head of the queue in queue order (strict mode), due or not.</summary>
@@ -202,7 +202,7 @@ public sealed class DeliveryQueue(NpgsqlDataSource dataSource)
         {
             rows.Add(new QueuedDelivery(
                 reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<byte[]>(3),
-                reader.GetInt32(4), reader.GetInt32(5), reader.GetFieldValue<DateTimeOffset>(6)));
+                reader.GetInt32(4), reader.GetInt32(5), reader.GetFieldValue<DateTimeOffset>(6), reader.GetFieldValue<DateTimeOffset>(7)));
         }
         return rows;
     }

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Herald.Abstractions.Events;
 using Herald.Abstractions.Ids;
+using Herald.Grains.Delivery;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -89,6 +90,7 @@ public sealed class EventStore : IAsyncDisposable
         }
         await InsertDeliveriesAsync(connection, transaction, winners);
         await transaction.CommitAsync();
+        HeraldMetrics.RecordPublished(winners.Count, winners.Sum(a => a.EndpointIds.Count));
 
         var duplicates = batch.Where((_, i) => results[i] is null).ToList();
         if (duplicates.Count > 0)

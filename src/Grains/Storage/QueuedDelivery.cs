@@ -3,6 +3,7 @@ namespace Herald.Grains.Storage;
 /// <summary>
 /// A pending delivery with the bytes to send. <see cref="Attempts"/> counts every attempt so far;
 /// <see cref="BudgetStart"/> is where its current retry budget began (a manual resend grants a fresh one).
+/// <see cref="EventCreatedAt"/> is when the publish was accepted (null for deliveries not read from the queue).
 /// </summary>
 public sealed record QueuedDelivery(
     string DeliveryId,
@@ -11,4 +12,5 @@ public sealed record QueuedDelivery(
     byte[] Body,
     int Attempts,
     int BudgetStart,
-    DateTimeOffset NextAttemptAt);
+    DateTimeOffset NextAttemptAt,
+    DateTimeOffset? EventCreatedAt = null);

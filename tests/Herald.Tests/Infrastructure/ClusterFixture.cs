@@ -3,7 +3,7 @@ using Orleans.TestingHost;
 namespace Herald.Tests.Infrastructure;
 
 /// <summary>One TestingHost cluster per test collection, on a database of its own; tests use fresh grain keys.</summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public sealed class ClusterFixture : IClusterFixture, IAsyncLifetime
 {
     public TestCluster Cluster { get; private set; } = null!;
     public TestDatabase Database { get; private set; } = null!;

@@ -9,12 +9,12 @@ using Herald.Grains.Storage;
 namespace Herald.Tests.Infrastructure;
 
 /// <summary>One account on the TestingHost cluster with helpers to register webhooks, publish and read the log.</summary>
-public sealed class ClusterScenario(ClusterFixture fixture, IAccountGrain account, string accountId)
+public sealed class ClusterScenario(IClusterFixture fixture, IAccountGrain account, string accountId)
 {
     public IAccountGrain Account => account;
     public string AccountId => accountId;
 
-    public static async Task<ClusterScenario> StartAsync(ClusterFixture fixture, AccountSettings? settings = null)
+    public static async Task<ClusterScenario> StartAsync(IClusterFixture fixture, AccountSettings? settings = null)
     {
         var id = HeraldId.New("acct");
         var account = fixture.Cluster.GrainFactory.GetGrain<IAccountGrain>(id);

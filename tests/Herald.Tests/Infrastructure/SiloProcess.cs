@@ -18,7 +18,12 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
-    public static async Task<SiloProcess> StartAsync(string connectionString)
+    public SiloAddress Address => _host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
+
+    public IServiceProvider Services => _host.Services;
+
+    /// <summary>Starts a silo; <paramref name="settings"/> add to or override its configuration.</summary>
+    public static async Task<SiloProcess> StartAsync(string connectionString, IEnumerable<KeyValuePair<string, string>>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -31,6 +36,7 @@ public sealed class SiloProcess : IAsyncDisposable
             ["Herald:Delivery:AllowedNetworks"] = TestNetworks.Receivers,
             [TestSecrets.MasterKeySetting] = TestSecrets.MasterKey,
         });
+        builder.Configuration.AddInMemoryCollection(settings?.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)) ?? []);
         builder.UseOrleans(silo => silo.AddHerald(builder.Configuration));
         var host = builder.Build();
         await host.StartAsync();

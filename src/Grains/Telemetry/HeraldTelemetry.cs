@@ -1,0 +1,40 @@
+using Herald.Grains.Delivery;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
+
+namespace Herald.Grains.Telemetry;
+
+/// <summary>OpenTelemetry metrics for silo hosts and the API, exported on <c>/metrics</c> in Prometheus' text format.</summary>
+public static class HeraldTelemetry
+{
+    public const string MetricsPath = "/metrics";
+
+    /// <summary>Herald's meter, Orleans' meter, and the runtime's own (ASP.NET Core, Kestrel, HttpClient, the .NET runtime).</summary>
+    public static readonly string[] Meters =
+    [
+        HeraldMetrics.MeterName,
+        "Microsoft.Orleans",
+        "Microsoft.AspNetCore.Hosting",
+        "Microsoft.AspNetCore.Server.Kestrel",
+        "System.Net.Http",
+        "System.Runtime",
+    ];
+
+    /// <summary>Registers the meters, the Prometheus exporter and the backlog gauges (which need <c>AddHeraldStorage</c>).</summary>
+    public static IServiceCollection AddHeraldMetrics(this IServiceCollection services)
+    {
+        services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section);
+        services.AddSingleton<DeliveryBacklogGauge>();
+        services.AddHostedService(provider => provider.GetRequiredService<DeliveryBacklogGauge>());
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(Meters).AddPrometheusExporter());
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapHeraldMetrics(this IEndpointRouteBuilder app)
+    {
+        app.MapPrometheusScrapingEndpoint(MetricsPath);
+        return app;
+    }
+}

@@ -1,0 +1,7 @@
+namespace Herald.Tests.Infrastructure;
+
+[CollectionDefinition(Name)]
+public sealed class ThreeSiloCollection : ICollectionFixture<ThreeSiloClusterFixture>
+{
+    public const string Name = "three silos";
+}
