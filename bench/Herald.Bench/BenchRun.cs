@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Herald.Bench.Infrastructure;
 using Herald.Bench.Report;
@@ -120,6 +121,10 @@ public static class BenchRun
 
     private static async Task Baselines(BenchContext context, int run)
     {
+        if (context.Options.SkipBaselines)
+        {
+            return;
+        }
         context.Log($"baselines, run {run}");
         await DatabaseBaseline.RunAsync(context, run);
         context.Results.WireRuns.Add(await WireBaseline.RunAsync(context, run));
@@ -133,17 +138,17 @@ public static class BenchRun
         AllowAutoRedirect = false,
     };
 
-    /// <summary>Ctrl+C or an unhandled exit still stops Herald: the bench never leaves its child running.</summary>
+    /// <summary>Ctrl+C, SIGTERM, SIGHUP or any other exit still stops Herald: the bench never leaves its child running.</summary>
     private static IDisposable KillOnExit(HeraldProcess herald)
     {
-        void Kill() => herald.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(15));
-        ConsoleCancelEventHandler onCancel = (_, _) => Kill();
-        EventHandler onExit = (_, _) => Kill();
-        Console.CancelKeyPress += onCancel;
+        var signals = new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP }
+            .Select(signal => PosixSignalRegistration.Create(signal, _ => herald.Kill()))
+            .ToList();
+        EventHandler onExit = (_, _) => herald.Kill();
         AppDomain.CurrentDomain.ProcessExit += onExit;
         return new Unsubscribe(() =>
         {
-            Console.CancelKeyPress -= onCancel;
+            signals.ForEach(s => s.Dispose());
             AppDomain.CurrentDomain.ProcessExit -= onExit;
         });
     }

@@ -125,6 +125,21 @@ public sealed class HeraldProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops Herald at once (SIGKILL), synchronously: safe to call from a signal or exit handler.</summary>
+    public void Kill()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         try

@@ -35,6 +35,7 @@ public sealed class Receiver : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IHostLifetime, NoSignalLifetime>();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxConcurrentConnections = null);
         var app = builder.Build();
