@@ -17,6 +17,7 @@ public static class HeraldServiceCollectionExtensions
             .Build());
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<EventStore>();
+        services.AddSingleton<AttemptWriter>();
         services.AddSingleton<DeliveryQueue>();
         services.AddSingleton<AttemptLog>();
         services.AddSingleton<ApiKeyStore>();
