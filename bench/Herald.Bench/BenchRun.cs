@@ -68,6 +68,7 @@ public static class BenchRun
         var options = context.Options;
         var sizes = context.Sizes;
         await Baselines(context, 1);
+        await WarmUp.RunAsync(context);
 
         if (options.Runs("ingest"))
         {

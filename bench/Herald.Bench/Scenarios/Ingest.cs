@@ -18,10 +18,10 @@ public static class Ingest
         var bodies = Enumerable.Range(0, sizes.IngestEvents).Select(i => Payloads.Publish("bench.ingest", $"in-{i:D7}", i)).ToArray();
         await WarmUpAsync(context, endpoint);
 
-        var cpu = context.Herald.CpuTime();
+        var cpu = await context.Cpu.SampleAsync();
         var result = await Load.ClosedAsync(bodies.Length, sizes.Concurrency, TimeSpan.FromSeconds(120),
             i => context.Client.PublishAsync(endpoint.AccountKey, bodies[i]));
-        var cpuMs = (context.Herald.CpuTime() - cpu).TotalMilliseconds;
+        var cpuFigure = await context.CpuFigureAsync("1 ingest", "events accepted", cpu, result.Ok);
         if (result.Failed > 0)
         {
             context.Results.Fail($"ingest: {result.Failed:N0} publishes were not accepted ({result.FirstError})");
@@ -39,7 +39,7 @@ public static class Ingest
             RunResults.Number(rate), "events/s", RunResults.Ratio(rate, results.Wire), RunResults.Ratio(rate, results.DatabaseIngest), "≥ 5,000", rate >= 5000));
         results.Add(new Figure("1 ingest", "publish latency p50 / p99",
             $"{DeliveryCheck.Ms(Stats.Percentile(result.LatenciesMs, 50))} / {DeliveryCheck.Ms(Stats.Percentile(result.LatenciesMs, 99))}", "ms"));
-        results.Add(new Figure("1 ingest", "Herald CPU per 1,000 events accepted", RunResults.Number(cpuMs / result.Ok * 1000), "ms"));
+        results.Add(cpuFigure);
         return endpoint;
     }
 
