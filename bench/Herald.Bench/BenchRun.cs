@@ -67,14 +67,15 @@ public static class BenchRun
     {
         var options = context.Options;
         var sizes = context.Sizes;
-        await Baselines(context, 1);
+        await Baselines(context, full: true);
         await WarmUp.RunAsync(context);
 
         if (options.Runs("ingest"))
         {
             context.Log("(1) ingest, then (2) drain and sustained with one webhook");
+            await Baselines(context);
             var one = await Ingest.RunAsync(context);
-            await Drain.RunAsync(context, "drain-1", [one]);
+            await Drain.ReleaseAsync(context, "drain-1", [one]);
             await Sustained.RunAsync(context, "sustained-1", [one]);
         }
         var cleanRate = double.NaN;
@@ -82,10 +83,9 @@ public static class BenchRun
         if (options.Runs("delivery") || options.Runs("latency") || options.Runs("retry"))
         {
             context.Log("(2) drain and sustained with 100 webhooks");
+            await Baselines(context);
             hundred = await Topology.CreateAsync(context, "hundred", 1, 100, j => $"bench.h{j}");
-            await Topology.ForEachAsync(hundred, e => context.Client.DisableAsync(e.WebhookId));
-            await Preload.QueueAsync(context.Database, hundred, sizes.DrainPerEndpointAt100, "hundred", "held");
-            await Drain.RunAsync(context, "drain-100", hundred);
+            await Drain.FallDueAsync(context, "drain-100", hundred, sizes.DrainPerEndpointAt100);
             cleanRate = await Sustained.RunAsync(context, "sustained-100", hundred);
         }
         if (options.Runs("latency") && hundred is not null)
@@ -96,6 +96,7 @@ public static class BenchRun
         if (options.Runs("fanout"))
         {
             context.Log("(3) fan-out");
+            await Baselines(context);
             await FanOut.RunAsync(context);
         }
         if (options.Runs("backlog"))
@@ -106,6 +107,7 @@ public static class BenchRun
         if (options.Runs("retry"))
         {
             context.Log("(7) retry load");
+            await Baselines(context);
             await Retry.RunAsync(context, "strict", cleanRate);
             if (!options.Quick)
             {
@@ -115,20 +117,29 @@ public static class BenchRun
         if (options.Runs("large"))
         {
             context.Log($"(6) memory, and (2) with {sizes.DrainEndpointsLarge:N0} webhooks");
+            await Baselines(context);
             await Large.RunAsync(context);
         }
-        await Baselines(context, 2);
+        await Baselines(context, full: true);
     }
 
-    private static async Task Baselines(BenchContext context, int run)
+    private static int _baselineRuns;
+
+    /// <summary>
+    /// Both limits, measured now: in full at the start and at the end, and (full mode) in a shorter form before each
+    /// group of scenarios, whose ratios then use them.
+    /// </summary>
+    private static async Task Baselines(BenchContext context, bool full = false)
     {
-        if (context.Options.SkipBaselines)
+        if (context.Options.SkipBaselines || (!full && context.Options.Quick))
         {
             return;
         }
+        var run = ++_baselineRuns;
+        var sizes = context.Sizes;
         context.Log($"baselines, run {run}");
-        await DatabaseBaseline.RunAsync(context, run);
-        context.Results.WireRuns.Add(await WireBaseline.RunAsync(context, run));
+        await DatabaseBaseline.RunAsync(context, run, full ? sizes.DatabaseRows : sizes.DatabaseRows / 5);
+        context.Results.WireRuns.Add(await WireBaseline.RunAsync(context, run, full ? sizes.WireRequests : sizes.WireRequests / 3));
     }
 
     private static SocketsHttpHandler Handler(int connections) => new()

@@ -37,7 +37,7 @@ public sealed record Sizes(
         BacklogProbes: 400,
         RetryEndpoints: 100,
         RetryEvents: 20_000,
-        CollectionAge: TimeSpan.FromSeconds(30));
+        CollectionAge: TimeSpan.FromSeconds(60));
 
     public static readonly Sizes Quick = new(
         Concurrency: 64,
@@ -56,5 +56,5 @@ public sealed record Sizes(
         BacklogProbes: 40,
         RetryEndpoints: 10,
         RetryEvents: 300,
-        CollectionAge: TimeSpan.FromSeconds(3));
+        CollectionAge: TimeSpan.FromSeconds(4));
 }

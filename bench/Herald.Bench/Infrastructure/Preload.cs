@@ -12,7 +12,8 @@ public static class Preload
 
     public static string EventId(string label, int endpoint, int k) => $"{label}-{endpoint}-{k:D7}";
 
-    public static async Task QueueAsync(BenchDatabase database, IReadOnlyList<BenchEndpoint> endpoints, int perEndpoint, string label, string status)
+    public static async Task QueueAsync(
+        BenchDatabase database, IReadOnlyList<BenchEndpoint> endpoints, int perEndpoint, string label, string status, DateTimeOffset? due = null)
     {
         var now = DateTimeOffset.UtcNow;
         var rows = Enumerable.Range(0, perEndpoint).SelectMany(k => endpoints.Select((e, i) => (Endpoint: e, Index: i, K: k)));
@@ -39,10 +40,10 @@ public static class Preload
             }
             await using (var deliveries = new Npgsql.NpgsqlCommand("""
                 insert into herald_deliveries (delivery_id, endpoint_id, account_id, event_id, status, next_attempt_at)
-                select 'dlv_' || e, w, a, e, @status, @now from unnest(@endpoints, @accounts, @events) as u(w, a, e)
+                select 'dlv_' || e, w, a, e, @status, @due from unnest(@endpoints, @accounts, @events) as u(w, a, e)
                 """, connection, transaction))
             {
-                deliveries.Parameters.AddWithValue("now", now);
+                deliveries.Parameters.AddWithValue("due", due ?? now);
                 deliveries.Parameters.AddWithValue("status", status);
                 deliveries.Parameters.AddWithValue("endpoints", chunk.Select(r => r.Endpoint.WebhookId).ToArray());
                 deliveries.Parameters.AddWithValue("accounts", chunk.Select(r => r.Endpoint.AccountId).ToArray());

@@ -24,9 +24,11 @@ public sealed class RunResults
     /// <summary>The same, one statement and one commit per delivery over 16 connections: the shape of Herald's drain loop.</summary>
     public List<double> DatabaseSingleCommitRuns { get; } = [];
 
-    public double Wire => WireRuns.Count == 0 ? double.NaN : WireRuns.Average();
-    public double DatabaseIngest => DatabaseIngestRuns.Count == 0 ? double.NaN : DatabaseIngestRuns.Average();
-    public double DatabaseDelivery => DatabaseDeliveryRuns.Count == 0 ? double.NaN : DatabaseDeliveryRuns.Average();
+    // A figure's ratios use the baselines measured last, i.e. just before its scenario: on a shared machine the
+    // limits move with the neighbours' load, and a ratio means most when both sides saw the same load.
+    public double Wire => WireRuns.Count == 0 ? double.NaN : WireRuns[^1];
+    public double DatabaseIngest => DatabaseIngestRuns.Count == 0 ? double.NaN : DatabaseIngestRuns[^1];
+    public double DatabaseDelivery => DatabaseDeliveryRuns.Count == 0 ? double.NaN : DatabaseDeliveryRuns[^1];
 
     public void Add(Figure figure)
     {

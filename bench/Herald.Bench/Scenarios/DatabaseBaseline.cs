@@ -15,7 +15,7 @@ public static class DatabaseBaseline
     private const int Writers = 4;
     private const int SingleCommitConnections = 16;
 
-    public static async Task RunAsync(BenchContext context, int run)
+    public static async Task RunAsync(BenchContext context, int run, int rows)
     {
         var database = context.Database;
         await database.ExecuteAsync("""
@@ -24,7 +24,6 @@ public static class DatabaseBaseline
             create table if not exists bench_attempts (like herald_attempts including all);
             truncate bench_events, bench_deliveries, bench_attempts;
             """);
-        var rows = context.Sizes.DatabaseRows;
         var now = DateTimeOffset.UtcNow;
         var ids = Enumerable.Range(0, rows).Select(i => $"db{run}-{i:D7}").ToArray();
 

@@ -25,9 +25,7 @@ public static class Large
         var idle = context.Herald.WorkingSet();
         context.Log($"large: {endpoints.Count:N0} webhooks registered in {registering.TotalSeconds:0.0} s; working set {Mib(before)} → {Mib(idle)} MiB");
 
-        await Topology.ForEachAsync(endpoints, e => context.Client.DisableAsync(e.WebhookId), sizes.Concurrency);
-        await Preload.QueueAsync(context.Database, endpoints, sizes.DrainPerEndpointLarge, "large", "held");
-        await Drain.RunAsync(context, $"drain-{count}", endpoints);
+        await Drain.FallDueAsync(context, $"drain-{count}", endpoints, sizes.DrainPerEndpointLarge);
         await Sustained.RunAsync(context, $"sustained-{count}", endpoints);
         var busy = context.Herald.WorkingSet();
 

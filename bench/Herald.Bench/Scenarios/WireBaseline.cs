@@ -12,7 +12,7 @@ public static class WireBaseline
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
-    public static async Task<double> RunAsync(BenchContext context, int run)
+    public static async Task<double> RunAsync(BenchContext context, int run, int requests)
     {
         var sizes = context.Sizes;
         var path = $"/wire/{run}";
@@ -23,7 +23,7 @@ public static class WireBaseline
         var url = new Uri(context.Receiver.Url(path));
         var tracker = context.Receiver.Track(new Tracker());
 
-        var result = await Load.ClosedAsync(sizes.WireRequests, sizes.Concurrency, TimeSpan.FromSeconds(60), async i =>
+        var result = await Load.ClosedAsync(requests, sizes.Concurrency, TimeSpan.FromSeconds(60), async i =>
         {
             var id = $"wire{run}-{i}";
             var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
