@@ -64,6 +64,16 @@ public static class HeraldSiloBuilderExtensions
         {
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = period);
         }
+        // How long an idle grain stays activated (Orleans' default: 15 min); the collector then looks four times per age.
+        var collectionAge = configuration.GetValue<TimeSpan?>("Herald:Orleans:CollectionAge");
+        if (collectionAge is { } age)
+        {
+            silo.Configure<GrainCollectionOptions>(o =>
+            {
+                o.CollectionAge = age;
+                o.CollectionQuantum = age / 4 < o.CollectionQuantum ? age / 4 : o.CollectionQuantum;
+            });
+        }
         silo.Services.AddHeraldStorage(connectionString);
         silo.Services.AddHeraldDelivery();
         silo.Services.AddHeraldShutdown();

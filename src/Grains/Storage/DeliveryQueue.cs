@@ -7,7 +7,7 @@ namespace Herald.Grains.Storage;
 /// publish that creates them. Every query here goes through an index on the endpoint, so its cost does not grow
 /// with the backlog.
 /// </summary>
-public sealed class DeliveryQueue(NpgsqlDataSource dataSource)
+public sealed class DeliveryQueue(NpgsqlDataSource dataSource, AttemptWriter attempts)
 {
     private const string Columns = """
         d.delivery_id, d.event_id, e.event_type, e.body, d.attempts, d.budget_start, d.next_attempt_at, e.created_at
@@ -44,37 +44,12 @@ public sealed class DeliveryQueue(NpgsqlDataSource dataSource)
         return await command.ExecuteScalarAsync(cancellationToken) is DateTime due ? new DateTimeOffset(due, TimeSpan.Zero) : null;
     }
 
-    /// <summary>Appends the attempt to the log and moves the delivery on, in one statement (so both or neither).</summary>
-    public async Task RecordAttemptAsync(AttemptRecord attempt, CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand("""
-            with logged as (
-                insert into herald_attempts (attempt_id, delivery_id, endpoint_id, event_id, event_type, attempt, succeeded,
-                                             status_code, latency_ms, error, response_excerpt, attempted_at, next_attempt_at)
-                values (@attempt_id, @delivery, @endpoint, @event, @type, @attempt, @succeeded,
-                        @status_code, @latency, @error, @excerpt, @attempted_at, @next)
-            )
-            update herald_deliveries
-            set status = @delivery_status, attempts = @attempt, next_attempt_at = coalesce(@next, next_attempt_at), updated_at = @attempted_at
-            where delivery_id = @delivery
-            """);
-        var p = command.Parameters;
-        p.AddWithValue("attempt_id", attempt.AttemptId);
-        p.AddWithValue("delivery", attempt.DeliveryId);
-        p.AddWithValue("endpoint", attempt.EndpointId);
-        p.AddWithValue("event", attempt.EventId);
-        p.AddWithValue("type", attempt.EventType);
-        p.AddWithValue("attempt", attempt.Attempt);
-        p.AddWithValue("succeeded", attempt.Succeeded);
-        p.Add(new NpgsqlParameter<int?>("status_code", attempt.StatusCode));
-        p.AddWithValue("latency", attempt.LatencyMs);
-        p.Add(new NpgsqlParameter<string?>("error", attempt.Error));
-        p.Add(new NpgsqlParameter<string?>("excerpt", attempt.ResponseExcerpt));
-        p.AddWithValue("attempted_at", attempt.AttemptedAt);
-        p.Add(new NpgsqlParameter<DateTimeOffset?>("next", attempt.NextAttemptAt));
-        p.AddWithValue("delivery_status", attempt.DeliveryStatus);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    /// <summary>
+    /// Appends the attempt to the log and moves the delivery on, in one statement (so both or neither), committed
+    /// together with the other attempts that finish meanwhile (<see cref="AttemptWriter"/>).
+    /// </summary>
+    public Task RecordAttemptAsync(AttemptRecord attempt, CancellationToken cancellationToken = default) =>
+        attempts.WriteAsync(attempt).WaitAsync(cancellationToken);
 
     /// <summary>Stores a test event with its one finished delivery and its attempt, in one statement.</summary>
     public async Task RecordTestAsync(string accountId, byte[] body, AttemptRecord attempt, CancellationToken cancellationToken = default)

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using Herald.Bench.Infrastructure;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Herald.Bench.Scenarios;
+
+/// <summary>
+/// The database limit: the rows Herald writes, written straight to PostgreSQL in batches with
+/// <c>insert … select unnest(…)</c>, into copies of Herald's tables (same columns, indexes and defaults).
+/// </summary>
+public static class DatabaseBaseline
+{
+    private const int Batch = 512;
+    private const int Writers = 4;
+    private const int SingleCommitConnections = 16;
+
+    public static async Task RunAsync(BenchContext context, int run, int rows)
+    {
+        var database = context.Database;
+        await database.ExecuteAsync("""
+            create table if not exists bench_events (like herald_events including all);
+            create table if not exists bench_deliveries (like herald_deliveries including all);
+            create table if not exists bench_attempts (like herald_attempts including all);
+            truncate bench_events, bench_deliveries, bench_attempts;
+            """);
+        var now = DateTimeOffset.UtcNow;
+        var ids = Enumerable.Range(0, rows).Select(i => $"db{run}-{i:D7}").ToArray();
+
+        // 1. Ingest: an event row and its delivery row per event, a transaction per batch.
+        var ingest = await TimeAsync(database, ids.Chunk(Batch), Writers, async (connection, chunk) =>
+        {
+            await using var transaction = await connection.BeginTransactionAsync();
+            await using (var events = new NpgsqlCommand("""
+                insert into bench_events (account_id, event_id, event_type, source, body, endpoint_count, created_at)
+                select 'acct_db', e, 'bench.db', null, b, 1, @now from unnest(@events, @bodies) as u(e, b)
+                """, connection, transaction))
+            {
+                events.Parameters.AddWithValue("now", now);
+                events.Parameters.AddWithValue("events", chunk);
+                events.Parameters.Add(new NpgsqlParameter("bodies", NpgsqlDbType.Array | NpgsqlDbType.Bytea)
+                {
+                    Value = chunk.Select((id, i) => Payloads.Envelope("bench.db", id, i, now)).ToArray(),
+                });
+                await events.ExecuteNonQueryAsync();
+            }
+            await using (var deliveries = new NpgsqlCommand("""
+                insert into bench_deliveries (delivery_id, endpoint_id, account_id, event_id, next_attempt_at)
+                select 'dlv_' || e, 'wh_db', 'acct_db', e, @now from unnest(@events) as u(e)
+                """, connection, transaction))
+            {
+                deliveries.Parameters.AddWithValue("now", now);
+                deliveries.Parameters.AddWithValue("events", chunk);
+                await deliveries.ExecuteNonQueryAsync();
+            }
+            await transaction.CommitAsync();
+        });
+        context.Results.DatabaseIngestRuns.Add(rows / ingest.TotalSeconds);
+
+        // 2. Delivery: an attempt row and the delivery's update per delivery, one statement per batch.
+        var delivery = await TimeAsync(database, ids.Chunk(Batch), Writers, async (connection, chunk) =>
+        {
+            await using var command = new NpgsqlCommand("""
+                with logged as (
+                    insert into bench_attempts (attempt_id, delivery_id, endpoint_id, event_id, event_type, attempt, succeeded,
+                                                status_code, latency_ms, error, response_excerpt, attempted_at, next_attempt_at)
+                    select 'att_' || e, 'dlv_' || e, 'wh_db', e, 'bench.db', 1, true, 200, 1, null, null, @now, null
+                    from unnest(@events) as u(e)
+                )
+                update bench_deliveries d set status = 'succeeded', attempts = 1, updated_at = @now
+                from unnest(@events) as u(e) where d.delivery_id = 'dlv_' || u.e
+                """, connection);
+            command.Parameters.AddWithValue("now", now);
+            command.Parameters.AddWithValue("events", chunk);
+            await command.ExecuteNonQueryAsync();
+        });
+        context.Results.DatabaseDeliveryRuns.Add(rows / delivery.TotalSeconds);
+
+        // 3. The same per delivery, one statement and one commit each (the shape of Herald's RecordAttemptAsync).
+        var single = ids.Take(Math.Max(1000, rows / 5)).ToArray();
+        var singleCommit = await TimeAsync(database, single.Chunk(1), SingleCommitConnections, async (connection, one) =>
+        {
+            await using var command = new NpgsqlCommand("""
+                with logged as (
+                    insert into bench_attempts (attempt_id, delivery_id, endpoint_id, event_id, event_type, attempt, succeeded,
+                                                status_code, latency_ms, error, response_excerpt, attempted_at, next_attempt_at)
+                    values (@attempt, @delivery, 'wh_db', @event, 'bench.db', 2, true, 200, 1, null, null, @now, null)
+                )
+                update bench_deliveries set status = 'succeeded', attempts = 2, updated_at = @now where delivery_id = @delivery
+                """, connection);
+            command.Parameters.AddWithValue("attempt", "att2_" + one[0]);
+            command.Parameters.AddWithValue("delivery", "dlv_" + one[0]);
+            command.Parameters.AddWithValue("event", one[0]);
+            command.Parameters.AddWithValue("now", now);
+            await command.ExecuteNonQueryAsync();
+        });
+        context.Results.DatabaseSingleCommitRuns.Add(single.Length / singleCommit.TotalSeconds);
+
+        context.Log($"database baseline run {run}: ingest {rows / ingest.TotalSeconds:N0} events/s, delivery {rows / delivery.TotalSeconds:N0}/s batched, " +
+                    $"{single.Length / singleCommit.TotalSeconds:N0}/s one commit each over {SingleCommitConnections} connections");
+    }
+
+    /// <summary>Runs the work items over <paramref name="writers"/> connections, each taking the next item; returns the elapsed time.</summary>
+    private static async Task<TimeSpan> TimeAsync<T>(BenchDatabase database, IEnumerable<T> items, int writers, Func<NpgsqlConnection, T, Task> write)
+    {
+        var queue = new System.Collections.Concurrent.ConcurrentQueue<T>(items);
+        var connections = new List<NpgsqlConnection>();
+        try
+        {
+            for (var i = 0; i < writers; i++)
+            {
+                connections.Add(await database.DataSource.OpenConnectionAsync());
+            }
+            var clock = Stopwatch.StartNew();
+            await Task.WhenAll(connections.Select(async connection =>
+            {
+                while (queue.TryDequeue(out var item))
+                {
+                    await write(connection, item);
+                }
+            }));
+            return clock.Elapsed;
+        }
+        finally
+        {
+            foreach (var connection in connections)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using Herald.Bench.Infrastructure;
+using Herald.Bench.Report;
+
+namespace Herald.Bench.Scenarios;
+
+/// <summary>
+/// (2a) Drain a backlog, the clock stopping at the last arrival. Strict order is checked against each queue's order
+/// in PostgreSQL. Two ways to start the clock: <see cref="ReleaseAsync"/> (paused webhooks are enabled; the clock
+/// starts at the first POST /enable) and <see cref="FallDueAsync"/> (every queue's backlog falls due at one moment,
+/// as retries do when receivers come back; the clock starts then, so that waking thousands of webhooks through the
+/// API is not what is measured).
+/// </summary>
+public static class Drain
+{
+    /// <summary>
+    /// Queues <paramref name="perEndpoint"/> messages per webhook (SQL), due a little later; wakes each webhook with one
+    /// published event (its queue's tail), so that each finds its head not yet due and waits; then measures from the
+    /// due time.
+    /// </summary>
+    public static async Task<double> FallDueAsync(BenchContext context, string name, IReadOnlyList<BenchEndpoint> endpoints, int perEndpoint)
+    {
+        // Long enough to wake every webhook first, shorter than the collection age (a grain waiting longer may be
+        // deactivated, and then its one-minute reminder, not its timer, wakes it).
+        var lead = TimeSpan.FromSeconds(context.Options.Quick ? 2 + endpoints.Count * 0.003 : 5 + endpoints.Count * 0.002);
+        var due = DateTimeOffset.UtcNow + lead;
+        await Preload.QueueAsync(context.Database, endpoints, perEndpoint, name, "pending", due);
+        var expected = endpoints.Count * (perEndpoint + 1);
+        var tracker = context.Receiver.Track(new Tracker(recordOrder: true));
+        var kicks = await Load.ClosedAsync(endpoints.Count, context.Sizes.Concurrency, lead + TimeSpan.FromSeconds(60), i =>
+            context.Client.PublishAsync(endpoints[i].AccountKey, Payloads.Publish(endpoints[i].EventType, $"{name}-tail-{i}", i)));
+        if (kicks.Ok != endpoints.Count)
+        {
+            context.Results.Fail($"{name}: {endpoints.Count - kicks.Ok:N0} wake-up publishes were not accepted ({kicks.FirstError})");
+        }
+        var early = tracker.Delivered.Count;
+        var wait = due - DateTimeOffset.UtcNow;
+        context.Log($"{name}: {endpoints.Count * perEndpoint:N0} messages fall due in {wait.TotalSeconds:0.0} s");
+        if (wait < TimeSpan.Zero)
+        {
+            context.Results.Notes.Add($"{name}: waking the webhooks took longer than the lead; some started late, so the rate is understated.");
+        }
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait);
+        }
+        if (early > 0)
+        {
+            context.Results.Fail($"{name}: {early} deliveries arrived before their messages were due");
+        }
+        return await MeasureAsync(context, name, endpoints, tracker, expected, Stopwatch.GetTimestamp(), TimeSpan.Zero);
+    }
+
+    /// <summary>Enables the paused webhooks; the clock starts at the first POST /enable.</summary>
+    public static async Task<double> ReleaseAsync(BenchContext context, string name, IReadOnlyList<BenchEndpoint> endpoints)
+    {
+        var expected = await context.Database.ScalarAsync<int>(
+            "select count(*) from herald_deliveries where endpoint_id = any(@endpoints) and status in ('held', 'pending')",
+            ("endpoints", endpoints.Select(e => e.WebhookId).ToArray()));
+        var tracker = context.Receiver.Track(new Tracker(recordOrder: true));
+        var start = Stopwatch.GetTimestamp();
+        var cpu = await context.Cpu.SampleAsync();
+        await Topology.ForEachAsync(endpoints, e => context.Client.EnableAsync(e.WebhookId), context.Sizes.Concurrency);
+        return await MeasureAsync(context, name, endpoints, tracker, expected, start, Stopwatch.GetElapsedTime(start), cpu);
+    }
+
+    private static async Task<double> MeasureAsync(
+        BenchContext context, string name, IReadOnlyList<BenchEndpoint> endpoints, Tracker tracker, int expected, long start, TimeSpan enabling,
+        CpuSample? cpu = null)
+    {
+        cpu ??= await context.Cpu.SampleAsync();
+        var arrived = await tracker.WaitForAsync(expected, BenchContext.Patience(expected));
+        var seconds = Stopwatch.GetElapsedTime(start, tracker.LastArrival).TotalSeconds;
+        var cpuFigure = await context.CpuFigureAsync("2 delivery", $"deliveries ({endpoints.Count:N0} webhooks)", cpu, tracker.Delivered.Count);
+        var rate = tracker.Delivered.Count / seconds;
+        var how = enabling > TimeSpan.Zero ? $" (enabling took {enabling.TotalSeconds:0.00} s)" : " (from the moment they fell due)";
+        context.Log($"{name}: {tracker.Delivered.Count:N0} deliveries in {seconds:0.00} s{how}, CPU per 1,000 (Herald + PostgreSQL): {cpuFigure.Value} ms");
+        DeliveryCheck.Completeness(context, name, tracker, expected, arrived);
+        await DeliveryCheck.OrderAsync(context, name, tracker, endpoints);
+
+        var results = context.Results;
+        var met = rate >= 10_000 && rate >= 0.2 * results.Wire;
+        var release = enabling > TimeSpan.Zero ? "released by POST /enable" : "falling due at once";
+        results.Add(new Figure("2 delivery", $"drain a backlog of {expected:N0} {release}, {endpoints.Count:N0} webhook{(endpoints.Count == 1 ? "" : "s")} (strict order)",
+            RunResults.Number(rate), "deliveries/s", RunResults.Ratio(rate, results.Wire), RunResults.Ratio(rate, results.DatabaseDelivery),
+            "≥ 10,000 and ≥ 0.20× wire", met));
+        results.Add(cpuFigure);
+        return rate;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Herald.Bench.Infrastructure;
+using Herald.Bench.Report;
+
+namespace Herald.Bench.Scenarios;
+
+/// <summary>
+/// (7) Retry load: the receiver answers 500 to every tenth request; webhooks retry after 1 s. Measures the delivery
+/// rate until every event has succeeded, and the writes to Orleans' reminder table (counted by a trigger in the bench
+/// database) per 1,000 retries.
+/// </summary>
+public static class Retry
+{
+    public static async Task RunAsync(BenchContext context, string ordering, double cleanRate)
+    {
+        var sizes = context.Sizes;
+        var name = $"retry-{ordering}";
+        var endpoints = await Topology.CreateAsync(context, name, 1, sizes.RetryEndpoints, j => $"bench.r{j}", () =>
+        {
+            var settings = new JsonObject
+            {
+                ["retry"] = new JsonObject { ["schedule"] = new JsonArray([.. Enumerable.Repeat("1s", 8).Select(s => JsonValue.Create(s))]) },
+                ["ordering"] = ordering,
+            };
+            if (ordering == "concurrent")
+            {
+                settings["max_in_flight"] = 16;
+            }
+            return settings;
+        });
+        await CountReminderWritesAsync(context.Database);
+        var writesBefore = await context.Database.ScalarAsync<long>("select count(*) from bench_reminder_writes");
+
+        var tracker = context.Receiver.Track(new Tracker(fail: n => n % 10 == 0));
+        var start = Stopwatch.GetTimestamp();
+        var publish = await Load.ClosedAsync(sizes.RetryEvents, sizes.Concurrency, TimeSpan.FromSeconds(120), i =>
+        {
+            var endpoint = endpoints[i % endpoints.Count];
+            return context.Client.PublishAsync(endpoint.AccountKey, Payloads.Publish(endpoint.EventType, $"{name}-{i:D7}", i));
+        });
+        if (publish.Failed > 0)
+        {
+            context.Results.Fail($"{name}: {publish.Failed:N0} publishes were not accepted ({publish.FirstError})");
+        }
+        var expected = (int)publish.Ok;
+        var arrived = await tracker.WaitForAsync(expected, BenchContext.Patience(expected, 50));
+        var seconds = Stopwatch.GetElapsedTime(start, tracker.LastArrival).TotalSeconds;
+        DeliveryCheck.Completeness(context, name, tracker, expected, arrived);
+        // Reminders are dropped when queues empty: wait (bounded) for the last ones to go before counting.
+        await WaitForNoRemindersAsync(context, endpoints);
+        var writes = await context.Database.ScalarAsync<long>("select count(*) from bench_reminder_writes") - writesBefore;
+
+        var rate = tracker.Delivered.Count / seconds;
+        var retries = tracker.AnsweredFailure;
+        var results = context.Results;
+        results.Add(new Figure("7 retry", $"{ordering} order, 10% of attempts answered 500, retry after 1 s, {endpoints.Count:N0} webhooks ({retries:N0} retries)",
+            RunResults.Number(rate), "deliveries/s", RunResults.Ratio(rate, results.Wire), double.IsNaN(cleanRate) ? "" : RunResults.Ratio(rate, cleanRate) + " of no-failure"));
+        results.Add(new Figure("7 retry", $"reminder writes per 1,000 retries ({ordering}; {writes:N0} writes)",
+            RunResults.Number(retries == 0 ? double.NaN : writes * 1000.0 / retries, "N1"), "writes"));
+        context.Log($"{name}: {tracker.Delivered.Count:N0} delivered in {seconds:0.0} s with {retries:N0} retries, {writes:N0} reminder writes");
+    }
+
+    private static Task CountReminderWritesAsync(BenchDatabase database) => database.ExecuteAsync("""
+        create table if not exists bench_reminder_writes (grainid text, op text, at timestamptz default clock_timestamp());
+        create or replace function bench_count_reminder_write() returns trigger language plpgsql as $$
+        begin
+            insert into bench_reminder_writes (grainid, op) values (coalesce(new.grainid, old.grainid), tg_op);
+            return null;
+        end $$;
+        drop trigger if exists bench_reminder_writes on orleansreminderstable;
+        create trigger bench_reminder_writes after insert or update or delete on orleansreminderstable
+            for each row execute function bench_count_reminder_write();
+        """);
+
+    private static async Task WaitForNoRemindersAsync(BenchContext context, IReadOnlyList<BenchEndpoint> endpoints)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            var left = await context.Database.ScalarAsync<long>(
+                "select count(*) from orleansreminderstable r where exists (select 1 from unnest(@ids) as k(id) where r.grainid like '%/' || k.id)",
+                ("ids", endpoints.Select(e => e.WebhookId).ToArray()));
+            if (left == 0)
+            {
+                return;
+            }
+            await Task.Delay(250);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using Herald.Bench.Infrastructure;
+
+namespace Herald.Bench.Scenarios;
+
+/// <summary>
+/// The wire limit: plain HttpClient POSTs of the same bodies, signed the same way, to the same receiver at the same
+/// concurrency and with the same connection limit as Herald's delivery client. Nothing is persisted.
+/// </summary>
+public static class WireBaseline
+{
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+
+    public static async Task<double> RunAsync(BenchContext context, int run, int requests)
+    {
+        var sizes = context.Sizes;
+        var path = $"/wire/{run}";
+        var key = StandardWebhooks.DecodeSecret("whsec_" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
+        context.Receiver.Keys[path] = key;
+        var now = DateTimeOffset.UtcNow;
+        var bodies = Enumerable.Range(0, 1000).Select(n => Payloads.Envelope("bench.wire", $"wire-{n}", n, now)).ToArray();
+        var url = new Uri(context.Receiver.Url(path));
+        var tracker = context.Receiver.Track(new Tracker());
+
+        var result = await Load.ClosedAsync(requests, sizes.Concurrency, TimeSpan.FromSeconds(60), async i =>
+        {
+            var id = $"wire{run}-{i}";
+            var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            var body = bodies[i % bodies.Length];
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = Json;
+            request.Headers.TryAddWithoutValidation("webhook-id", id);
+            request.Headers.TryAddWithoutValidation("webhook-timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
+            request.Headers.TryAddWithoutValidation("webhook-signature", StandardWebhooks.Sign(key, id, timestamp, body));
+            request.Headers.TryAddWithoutValidation("User-Agent", "Herald-Webhooks/1.0");
+            using var response = await context.Raw.SendAsync(request);
+            return response.IsSuccessStatusCode;
+        });
+        if (result.Failed > 0 || tracker.SignaturesBad > 0)
+        {
+            context.Results.Fail($"wire baseline: {result.Failed} requests failed ({result.FirstError}), {tracker.SignaturesBad} bad signatures");
+        }
+        context.Log($"wire baseline run {run}: {result.PerSecond:N0} requests/s ({result.Ok:N0} in {result.Elapsed.TotalSeconds:0.0} s)");
+        return result.PerSecond;
+    }
+}
