@@ -9,7 +9,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 port="${HERALD_PG_PORT:-55432}"
 data="${HERALD_PG_DATA:-$root/.data/postgres}"
-log="$data/../postgres.log"
+# The server log lives inside the data folder, so that only that folder is ever given to the postgres user.
+log="$data/server.log"
 
 find_bindir() {
   local candidate
@@ -48,7 +49,8 @@ start() {
   mkdir -p "$data"
   if [ "$(id -u)" -eq 0 ]; then
     id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql postgres
-    chown -R postgres: "$data" "$(dirname "$data")"
+    # Only the data folder itself: never its parent, which may be a shared folder such as /tmp.
+    chown -R postgres: "$data"
     chmod 700 "$data"
     # the postgres user must be able to reach the data folder through the project path
     local dir="$data"
@@ -68,6 +70,14 @@ CONF
   if as_owner "$bindir/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     echo "postgres.sh: already running on 127.0.0.1:$port" >&2
   elif "$bindir/pg_isready" -q -h 127.0.0.1 -p "$port"; then
+    # Another server holds the port: use it if it takes Herald's credentials (e.g. one started from another clone).
+    if PGPASSWORD=herald "$bindir/psql" -h 127.0.0.1 -p "$port" -U herald -d postgres -qtAc "select 1" >/dev/null 2>&1; then
+      echo "postgres.sh: using the server already on 127.0.0.1:$port" >&2
+      PGPASSWORD=herald "$bindir/psql" -h 127.0.0.1 -p "$port" -U herald -d postgres -qtAc \
+        "select 1 from pg_database where datname='herald'" | grep -q 1 \
+        || PGPASSWORD=herald "$bindir/psql" -h 127.0.0.1 -p "$port" -U herald -d postgres -qc "create database herald"
+      return 0
+    fi
     echo "postgres.sh: another server already listens on 127.0.0.1:$port; stop it or set HERALD_PG_PORT" >&2
     exit 1
   else

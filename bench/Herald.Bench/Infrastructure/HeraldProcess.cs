@@ -40,6 +40,8 @@ public sealed class HeraldProcess : IAsyncDisposable
         var env = start.Environment;
         env["ConnectionStrings__Herald"] = connectionString;
         env["Herald__AdminKey"] = adminKey;
+        // A fresh key per run: the bench's database is thrown away with the secrets it encrypts.
+        env["Herald__Secrets__MasterKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         env["Herald__Delivery__RequireHttps"] = "false";
         env["Herald__Delivery__AllowPrivateNetworks"] = "true";
         env["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
