@@ -1,8 +1,12 @@
+using Herald.Api.Json;
 using Herald.Api.Webhooks;
 
 namespace Herald.Api.Accounts;
 
-/// <summary>The body of <c>POST /v1/accounts</c> and <c>PATCH /v1/accounts/{id}</c>: absent fields keep their value.</summary>
+/// <summary>
+/// The body of <c>POST /v1/accounts</c> and <c>PATCH /v1/accounts/{id}</c>: absent fields keep their value;
+/// <c>notify_email: null</c> clears the address.
+/// </summary>
 public sealed record AccountRequest(
     string? Name,
     RetryRequest? Retry,
@@ -11,4 +15,5 @@ public sealed record AccountRequest(
     int? DisableAfter,
     int? MaxWebhooksPerSource,
     SignatureRequest? Signature,
-    bool? CanonicalJson);
+    bool? CanonicalJson,
+    Optional<string> NotifyEmail);

@@ -17,6 +17,7 @@ public sealed record AccountResponse(
     int MaxWebhooksPerSource,
     SignatureResponse Signature,
     bool CanonicalJson,
+    string? NotifyEmail,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ApiKey)
 {
     /// <param name="limits">The deployment's defaults, shown where the account sets none.</param>
@@ -24,5 +25,5 @@ public sealed record AccountResponse(
         view.Id, view.Name, view.CreatedAt, RetryResponse.From(view.Settings.Retry), view.Settings.TimeoutSeconds,
         view.Settings.OnExhausted == ExhaustionAction.Disable ? "disable" : "drop", view.Settings.DisableAfter,
         view.Settings.MaxWebhooksPerSource ?? limits.MaxWebhooksPerSource,
-        SignatureResponse.From(view.Settings.Signature), view.Settings.CanonicalJson, apiKey);
+        SignatureResponse.From(view.Settings.Signature), view.Settings.CanonicalJson, view.Settings.NotifyEmail, apiKey);
 }

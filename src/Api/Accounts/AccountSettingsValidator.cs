@@ -2,6 +2,7 @@ using Herald.Abstractions.Accounts;
 using Herald.Api.Json;
 using Herald.Api.Webhooks;
 using Herald.Grains.Limits;
+using Herald.Grains.Notifications;
 
 namespace Herald.Api.Accounts;
 
@@ -65,6 +66,14 @@ public static class AccountSettingsValidator
         if (request.CanonicalJson is { } canonicalJson)
         {
             settings = settings with { CanonicalJson = canonicalJson };
+        }
+        if (request.NotifyEmail.IsSet)
+        {
+            if (request.NotifyEmail.Value is { } email && !EmailAddress.IsValid(email))
+            {
+                errors.Add("notify_email", "Give one email address such as ops@example.com (no display name), or null for none.");
+            }
+            settings = settings with { NotifyEmail = request.NotifyEmail.Value };
         }
         return settings;
     }

@@ -36,6 +36,14 @@ public static class HeraldMetrics
     public static readonly Counter<long> EndpointsDisabled = Meter.CreateCounter<long>(
         "herald.endpoints.disabled", "{endpoint}", "Endpoints disabled, by reason: failures (the disable rule) or user.");
 
+    public const string EmailSent = "sent";
+    public const string EmailRetried = "retried";
+    public const string EmailFailed = "failed";
+
+    public static readonly Counter<long> NotificationEmails = Meter.CreateCounter<long>(
+        "herald.notification.emails", "{email}",
+        "Disable notices emailed, by outcome: sent, retried (an attempt failed and another follows) or failed (given up).");
+
     public static readonly Histogram<double> PublishToDelivery = Meter.CreateHistogram(
         "herald.delivery.latency", "s", "From a publish's acceptance to the start of its first delivery attempt.",
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets });
@@ -74,6 +82,8 @@ public static class HeraldMetrics
             DeliveriesFailed.Add(1, new KeyValuePair<string, object?>("reason", verdict == AttemptClass.Permanent ? "permanent" : "exhausted"));
         }
     }
+
+    public static void RecordNotificationEmail(string outcome) => NotificationEmails.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public static void RecordDisabled(string reason) => EndpointsDisabled.Add(1, new KeyValuePair<string, object?>("reason", reason));
 }

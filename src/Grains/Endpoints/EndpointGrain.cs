@@ -6,6 +6,7 @@ using Herald.Abstractions.Webhooks;
 using Herald.Grains.Delivery;
 using Herald.Grains.Events;
 using Herald.Grains.Hosting;
+using Herald.Grains.Notifications;
 using Herald.Grains.Signing;
 using Herald.Grains.Storage;
 using Microsoft.Extensions.Logging;
@@ -108,7 +109,7 @@ public sealed partial class EndpointGrain(
         }
         if (IsActive)
         {
-            await DisableForAsync("user");
+            await DisableForAsync(DisabledReasons.User);
         }
         return View();
     }
@@ -374,14 +375,20 @@ public sealed partial class EndpointGrain(
         var settings = (await GrainFactory.GetGrain<IAccountGrain>(state.State.AccountId).GetAsync())?.Settings ?? AccountSettings.Default;
         if (IsActive && settings.OnExhausted == ExhaustionAction.Disable && state.State.ConsecutiveFailures >= settings.DisableAfter)
         {
-            await DisableForAsync("failures");
+            await DisableForAsync(DisabledReasons.Failures, email: settings.NotifyEmail is not null);
         }
     }
 
-    private async Task DisableForAsync(string reason)
+    private async Task DisableForAsync(string reason, bool email = false)
     {
         state.State.Status = WebhookStatus.Disabled;
         state.State.DisabledReason = reason;
+        if (email)
+        {
+            // Queued before the disable is written, so that no crash between the two loses the email; the notice asks
+            // this endpoint before it sends, so a disable that never got written sends nothing.
+            await DisableNotices.QueueAsync(GrainFactory, EndpointId, time.GetUtcNow(), logger);
+        }
         await WriteStateAsync();
         await queue.HoldAsync(EndpointId);
         await SetReminderAsync(false);

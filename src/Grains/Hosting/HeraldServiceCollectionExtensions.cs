@@ -1,6 +1,7 @@
 using Herald.Grains.Delivery;
 using Herald.Grains.Limits;
 using Herald.Grains.Network;
+using Herald.Grains.Notifications;
 using Herald.Grains.Recovery;
 using Herald.Grains.Secrets;
 using Herald.Grains.Signing;
@@ -62,6 +63,15 @@ public static class HeraldServiceCollectionExtensions
         services.AddSingleton<SecretProtector>();
         services.AddSingleton<EndpointSecrets>();
         services.AddSingleton<DeliverySigner>();
+        return services;
+    }
+
+    /// <summary>Disable notices by email through <c>Herald:Smtp</c>, checked when the host starts; without a host, no email.</summary>
+    public static IServiceCollection AddHeraldNotifications(this IServiceCollection services)
+    {
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
+        services.AddSingleton<SmtpMailer>();
         return services;
     }
 

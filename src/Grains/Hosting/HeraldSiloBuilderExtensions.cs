@@ -78,6 +78,7 @@ public static class HeraldSiloBuilderExtensions
         silo.Services.AddHeraldDelivery();
         silo.Services.AddHeraldShutdown();
         silo.Services.AddHeraldSecrets();
+        silo.Services.AddHeraldNotifications();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, MigrateOnStart>();
         silo.AddStartupTask(StartSweeper.RunAsync);
         return silo;
