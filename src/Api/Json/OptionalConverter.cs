@@ -9,7 +9,8 @@ public sealed class OptionalConverter<T> : JsonConverter<Optional<T>>
     public override bool HandleNull => true;
 
     public override Optional<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        new(reader.TokenType == JsonTokenType.Null ? default : JsonSerializer.Deserialize<T>(ref reader, options));
+        // The value's own converter, not a nested Deserialize, so that an error names the field's path.
+        new(reader.TokenType == JsonTokenType.Null ? default : ((JsonConverter<T>)options.GetConverter(typeof(T))).Read(ref reader, typeof(T), options));
 
     public override void Write(Utf8JsonWriter writer, Optional<T> value, JsonSerializerOptions options) =>
         JsonSerializer.Serialize(writer, value.Value, options);

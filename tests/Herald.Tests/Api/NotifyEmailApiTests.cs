@@ -70,7 +70,7 @@ public sealed class NotifyEmailApiTests(ApiFixture fixture)
         var (status, _, text) = await fixture.Client(key).SendAsync(HttpMethod.Patch, $"/v1/accounts/{id}", body);
 
         Assert.True(status == HttpStatusCode.BadRequest, text);
-        Assert.Contains("notify_email", text);
+        Assert.Contains("$.notify_email", text);
     }
 
     private static string? NotifyEmail(JsonElement account) => account.GetProperty("notify_email").GetString();
