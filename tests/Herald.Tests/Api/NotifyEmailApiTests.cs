@@ -73,6 +73,20 @@ public sealed class NotifyEmailApiTests(ApiFixture fixture)
         Assert.Contains("$.notify_email", text);
     }
 
+    [Fact]
+    public async Task The_openapi_document_shows_notify_email_as_a_string_or_null()
+    {
+        var document = JsonDocument.Parse(await fixture.Client(null).GetStringAsync("/openapi/v1.json")).RootElement;
+
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var field = schemas.GetProperty("AccountRequest").GetProperty("properties").GetProperty("notify_email");
+        if (field.TryGetProperty("$ref", out var reference))
+        {
+            field = schemas.GetProperty(reference.GetString()!.Split('/')[^1]);
+        }
+        Assert.Equal(["null", "string"], field.GetProperty("type").EnumerateArray().Select(t => t.GetString()).Order());
+    }
+
     private static string? NotifyEmail(JsonElement account) => account.GetProperty("notify_email").GetString();
 
     private static async Task<JsonElement> GetAsync(HttpClient client, string id) =>
