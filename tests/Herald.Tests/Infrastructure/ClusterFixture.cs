@@ -3,7 +3,7 @@ using Orleans.TestingHost;
 namespace Herald.Tests.Infrastructure;
 
 /// <summary>One TestingHost cluster per test collection, on a database of its own; tests use fresh grain keys.</summary>
-public sealed class ClusterFixture : IClusterFixture, IAsyncLifetime
+public class ClusterFixture : IClusterFixture, IAsyncLifetime
 {
     public TestCluster Cluster { get; private set; } = null!;
     public TestDatabase Database { get; private set; } = null!;
@@ -14,15 +14,21 @@ public sealed class ClusterFixture : IClusterFixture, IAsyncLifetime
         var builder = new TestClusterBuilder(1);
         builder.Properties[TestSiloConfigurator.ConnectionStringKey] = Database.ConnectionString;
         builder.Properties["Herald:Orleans:MinimumReminderPeriod"] = "00:00:01";
+        Configure(builder.Properties);
         builder.AddSiloBuilderConfigurator<TestSiloConfigurator>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();
         await Database.DisposeAsync();
+    }
+
+    /// <summary>A derived fixture's settings for its silos, on top of the ones every test cluster has.</summary>
+    protected virtual void Configure(IDictionary<string, string?> settings)
+    {
     }
 }

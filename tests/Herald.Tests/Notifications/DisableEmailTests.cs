@@ -39,10 +39,8 @@ public sealed class DisableEmailTests(SmtpClusterFixture fixture)
     public async Task An_smtp_server_that_fails_twice_still_gets_the_email_once()
     {
         await using var failing = await Receiver.StartAsync();
-        failing.Respond = _ => 500;
         var to = NewAddress();
-        var scenario = await StartAsync(to);
-        var webhook = await scenario.WebhookAsync(failing.Url(), ["job.*"], ClusterScenario.Schedule());
+        var (scenario, webhook) = await DisablingWebhookAsync(failing, to);
         fixture.Smtp.FailNext(2);
 
         await scenario.PublishAsync("job.failed");
@@ -57,9 +55,7 @@ public sealed class DisableEmailTests(SmtpClusterFixture fixture)
     {
         await using var failing = await Receiver.StartAsync();
         await using var ops = await Receiver.StartAsync();
-        failing.Respond = _ => 500;
-        var scenario = await StartAsync(notifyEmail: null);
-        var webhook = await scenario.WebhookAsync(failing.Url(), ["job.*"], ClusterScenario.Schedule());
+        var (scenario, webhook) = await DisablingWebhookAsync(failing, to: null);
         await scenario.WebhookAsync(ops.Url(), ["webhook.disabled"]);
 
         await scenario.PublishAsync("job.failed");
@@ -91,10 +87,8 @@ public sealed class DisableEmailTests(SmtpClusterFixture fixture)
     public async Task A_notice_whose_webhook_was_enabled_again_before_it_went_out_sends_nothing()
     {
         await using var failing = await Receiver.StartAsync();
-        failing.Respond = _ => 500;
         var to = NewAddress();
-        var scenario = await StartAsync(to);
-        var webhook = await scenario.WebhookAsync(failing.Url(), ["job.*"], ClusterScenario.Schedule());
+        var (scenario, webhook) = await DisablingWebhookAsync(failing, to);
         fixture.Smtp.FailNext(1000);
 
         await scenario.PublishAsync("job.failed");
@@ -110,16 +104,14 @@ public sealed class DisableEmailTests(SmtpClusterFixture fixture)
     public async Task An_email_the_server_keeps_refusing_is_given_up_after_the_last_attempt()
     {
         await using var failing = await Receiver.StartAsync();
-        failing.Respond = _ => 500;
         var to = NewAddress();
-        var scenario = await StartAsync(to);
-        var webhook = await scenario.WebhookAsync(failing.Url(), ["job.*"], ClusterScenario.Schedule());
+        var (scenario, webhook) = await DisablingWebhookAsync(failing, to);
         fixture.Smtp.FailNext(1000);
-        using var failed = new EmailOutcomeCounter("failed");
+        using var givenUp = new EmailOutcomeCounter("failed");
 
         await scenario.PublishAsync("job.failed");
 
-        await Eventually.ReturnsAsync(() => failed.Count, n => n >= 1, TimeSpan.FromSeconds(30), "the email given up");
+        await Eventually.ReturnsAsync(() => givenUp.Count, n => n >= 1, TimeSpan.FromSeconds(30), "the email given up");
         Assert.Equal(5, fixture.Smtp.Refused); // Herald:Smtp:MaxAttempts, default 5
         await Eventually.ReturnsAsync(() => NoticesAsync(webhook), n => n == 0, what: "the notice is done");
         Assert.Empty(fixture.Smtp.MailsTo(to));
@@ -133,6 +125,14 @@ public sealed class DisableEmailTests(SmtpClusterFixture fixture)
         fixture.Smtp.FailNext(0);
         return ClusterScenario.StartAsync(fixture,
             AccountSettings.Default with { OnExhausted = ExhaustionAction.Disable, DisableAfter = 1, NotifyEmail = notifyEmail });
+    }
+
+    /// <summary>A webhook on a receiver that answers 500, tried once, in an account like <see cref="StartAsync"/>'s.</summary>
+    private async Task<(ClusterScenario Scenario, string Webhook)> DisablingWebhookAsync(Receiver failing, string? to)
+    {
+        failing.Respond = _ => 500;
+        var scenario = await StartAsync(to);
+        return (scenario, await scenario.WebhookAsync(failing.Url(), ["job.*"], ClusterScenario.Schedule()));
     }
 
     /// <summary>Disable notices of the webhook still pending: each holds a reminder until its email is sent or given up.</summary>
