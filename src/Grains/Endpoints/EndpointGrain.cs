@@ -47,6 +47,9 @@ public sealed partial class EndpointGrain(
     // Counts the signals that new work may be queued (publish, resend, recover, enable, reminder); the drain compares
     // it before and after a pass to know whether the queue can have grown meanwhile.
     private int _pokes;
+    // Set by a reminder tick, cleared by any pass that finds work: a tick that finds the queue empty removes the
+    // reminder, so a queue that empties and soon waits again (sparse traffic with failures) keeps it.
+    private bool _tickFoundIdle;
 
     private string EndpointId => this.GetPrimaryKeyString();
     private bool IsActive => state.RecordExists && state.State.Status == WebhookStatus.Active;
@@ -184,6 +187,7 @@ public sealed partial class EndpointGrain(
     {
         if (reminderName == WakeReminder)
         {
+            _tickFoundIdle = true;
             Poke();
         }
         return Task.CompletedTask;
@@ -259,9 +263,10 @@ public sealed partial class EndpointGrain(
                 var head = await queue.PeekHeadAsync(EndpointId, StrictPrefetch, cancellationToken);
                 if (head.Count == 0)
                 {
-                    await SetReminderAsync(false);
+                    await OnQueueEmptyAsync();
                     return;
                 }
+                _tickFoundIdle = false;
                 // A short head that all succeeded was the whole queue, unless something was queued since it was read.
                 var drained = head.Count < StrictPrefetch;
                 foreach (var message in head)
@@ -289,7 +294,7 @@ public sealed partial class EndpointGrain(
                 }
                 if (drained && pokes == _pokes)
                 {
-                    await SetReminderAsync(false);
+                    await OnQueueEmptyAsync();
                     return;
                 }
             }
@@ -310,6 +315,7 @@ public sealed partial class EndpointGrain(
             {
                 foreach (var message in await queue.PeekDueAsync(EndpointId, now, free, _inFlight.Keys, cancellationToken))
                 {
+                    _tickFoundIdle = false;
                     if (_rate.Wait(time.GetUtcNow()) > TimeSpan.Zero)
                     {
                         break;
@@ -326,11 +332,17 @@ public sealed partial class EndpointGrain(
                     return;
                 }
                 var pokes = _pokes;
-                if (!IsActive || await queue.EarliestDueAsync(EndpointId, cancellationToken) is not { } due)
+                if (!IsActive)
                 {
                     await SetReminderAsync(false);
                     return;
                 }
+                if (await queue.EarliestDueAsync(EndpointId, cancellationToken) is not { } due)
+                {
+                    await OnQueueEmptyAsync();
+                    return;
+                }
+                _tickFoundIdle = false;
                 now = time.GetUtcNow();
                 var wait = Later(due - now, _rate.Wait(now));
                 // Work queued while the earliest due time was read may be due now: look again rather than sleep past it.
@@ -468,6 +480,18 @@ public sealed partial class EndpointGrain(
         catch (Exception exception)
         {
             LogHandOffFailed(logger, EndpointId, exception);
+        }
+    }
+
+    /// <summary>
+    /// The queue is empty. The wake reminder stays until a tick of its own finds it so (at most one period later):
+    /// removing it at once would cost a removal and a registration each time a queue empties and soon waits again.
+    /// </summary>
+    private async Task OnQueueEmptyAsync()
+    {
+        if (_tickFoundIdle)
+        {
+            await SetReminderAsync(false);
         }
     }
 
