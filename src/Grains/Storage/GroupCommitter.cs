@@ -77,6 +77,11 @@ public sealed class GroupCommitter<TItem, TResult> : IAsyncDisposable
                 }
                 batch.Add(pending);
             }
+            // An item wakes every idle writer; those that find the channel already drained have nothing to write.
+            if (batch.Count == 0)
+            {
+                continue;
+            }
             await CommitAsync(batch);
             batch.Clear();
         }
