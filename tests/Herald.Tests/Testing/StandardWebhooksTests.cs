@@ -1,20 +1,17 @@
 using System.Text;
 using Herald.Testing.Signatures;
+using static Herald.Tests.Infrastructure.StandardWebhooksVector;
 
 namespace Herald.Tests.Testing;
 
 /// <summary>The bench's independent Standard Webhooks check (Herald.Testing), held to the specification's public test vector.</summary>
 public sealed class StandardWebhooksTests
 {
-    private const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-    private const string Id = "msg_p5jXN8AQM9LWM0D4loKWxJek";
-    private const string Signature = "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=";
     private static readonly byte[] Key = StandardWebhooks.DecodeSecret(Secret);
-    private static readonly byte[] Body = Encoding.UTF8.GetBytes("{\"test\": 2432232314}");
 
     [Fact]
     public void Signs_the_public_test_vector() =>
-        Assert.Equal(Signature, StandardWebhooks.Sign(Key, Id, 1614265330, Body));
+        Assert.Equal(Signature, StandardWebhooks.Sign(Key, Id, Timestamp, Body));
 
     [Fact]
     public void Verifies_when_any_of_several_signatures_matches() =>
