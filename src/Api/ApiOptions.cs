@@ -13,4 +13,10 @@ public sealed class ApiOptions
 
     /// <summary>The largest body an event may be delivered with (a <c>payload</c> as sent, or <c>data</c> in its envelope).</summary>
     public int MaxPayloadBytes { get; set; } = 256 * 1024;
+
+    /// <summary>
+    /// How long this process remembers that an API key is valid (zero: it asks PostgreSQL on every request). A key
+    /// rotated out through another API process keeps working here for at most this long.
+    /// </summary>
+    public TimeSpan KeyCacheTtl { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Herald.Testing.Processes;
 
 namespace Herald.Bench.Infrastructure;
 

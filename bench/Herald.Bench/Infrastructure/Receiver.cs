@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Herald.Testing.Receivers;
+using Herald.Testing.Signatures;
 
 namespace Herald.Bench.Infrastructure;
 
@@ -11,18 +11,17 @@ namespace Herald.Bench.Infrastructure;
 /// </summary>
 public sealed class Receiver : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private ReceiverHost _host = null!;
     private Tracker _tracker = new();
 
-    private Receiver(WebApplication app) => _app = app;
+    private Receiver()
+    {
+    }
 
     /// <summary>The signing key of each receiving path (one path per endpoint).</summary>
     public ConcurrentDictionary<string, byte[]> Keys { get; } = new();
 
-    public string BaseUrl =>
-        _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-
-    public string Url(string path) => BaseUrl + path;
+    public string Url(string path) => _host.Url(path);
 
     /// <summary>Starts recording for a new scenario.</summary>
     public Tracker Track(Tracker tracker)
@@ -33,15 +32,8 @@ public sealed class Receiver : IAsyncDisposable
 
     public static async Task<Receiver> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<IHostLifetime, NoSignalLifetime>();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxConcurrentConnections = null);
-        var app = builder.Build();
-        var receiver = new Receiver(app);
-        app.Run(receiver.HandleAsync);
-        await app.StartAsync();
+        var receiver = new Receiver();
+        receiver._host = await ReceiverHost.StartAsync(receiver.HandleAsync);
         return receiver;
     }
 
@@ -87,5 +79,5 @@ public sealed class Receiver : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Herald.Testing;
 
 namespace Herald.Bench.Infrastructure;
 
@@ -79,19 +80,8 @@ public sealed class Tracker(Func<long, bool>? fail = null, int signatureSampleEv
     }
 
     /// <summary>Waits (polling, bounded) until <paramref name="expected"/> distinct deliveries arrived; false on timeout.</summary>
-    public async Task<bool> WaitForAsync(int expected, TimeSpan limit, Func<bool>? abort = null)
-    {
-        var clock = Stopwatch.StartNew();
-        while (Delivered.Count < expected)
-        {
-            if (clock.Elapsed > limit || abort?.Invoke() == true)
-            {
-                return false;
-            }
-            await Task.Delay(5);
-        }
-        return true;
-    }
+    public Task<bool> WaitForAsync(int expected, TimeSpan limit) =>
+        Eventually.HoldsAsync(() => Delivered.Count >= expected, limit, TimeSpan.FromMilliseconds(5));
 
     private static void Min(ref long target, long value)
     {

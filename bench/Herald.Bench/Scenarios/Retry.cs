@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Herald.Bench.Infrastructure;
 using Herald.Bench.Report;
+using Herald.Testing;
+using Herald.Testing.Databases;
 
 namespace Herald.Bench.Scenarios;
 
@@ -29,8 +31,8 @@ public static class Retry
             }
             return settings;
         });
-        await CountReminderWritesAsync(context.Database);
-        var writesBefore = await context.Database.ScalarAsync<long>("select count(*) from bench_reminder_writes");
+        await context.Database.ExecuteAsync(ReminderTable.CountWritesSql);
+        var writesBefore = await context.Database.ScalarAsync<long>(ReminderTable.WritesSql);
 
         var tracker = context.Receiver.Track(new Tracker(fail: n => n % 10 == 0));
         var start = Stopwatch.GetTimestamp();
@@ -49,7 +51,7 @@ public static class Retry
         DeliveryCheck.Completeness(context, name, tracker, expected, arrived);
         // Reminders are dropped when queues empty: wait (bounded) for the last ones to go before counting.
         await WaitForNoRemindersAsync(context, endpoints);
-        var writes = await context.Database.ScalarAsync<long>("select count(*) from bench_reminder_writes") - writesBefore;
+        var writes = await context.Database.ScalarAsync<long>(ReminderTable.WritesSql) - writesBefore;
 
         var rate = tracker.Delivered.Count / seconds;
         var retries = tracker.AnsweredFailure;
@@ -61,31 +63,11 @@ public static class Retry
         context.Log($"{name}: {tracker.Delivered.Count:N0} delivered in {seconds:0.0} s with {retries:N0} retries, {writes:N0} reminder writes");
     }
 
-    private static Task CountReminderWritesAsync(BenchDatabase database) => database.ExecuteAsync("""
-        create table if not exists bench_reminder_writes (grainid text, op text, at timestamptz default clock_timestamp());
-        create or replace function bench_count_reminder_write() returns trigger language plpgsql as $$
-        begin
-            insert into bench_reminder_writes (grainid, op) values (coalesce(new.grainid, old.grainid), tg_op);
-            return null;
-        end $$;
-        drop trigger if exists bench_reminder_writes on orleansreminderstable;
-        create trigger bench_reminder_writes after insert or update or delete on orleansreminderstable
-            for each row execute function bench_count_reminder_write();
-        """);
-
-    private static async Task WaitForNoRemindersAsync(BenchContext context, IReadOnlyList<BenchEndpoint> endpoints)
+    private static Task WaitForNoRemindersAsync(BenchContext context, IReadOnlyList<BenchEndpoint> endpoints)
     {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(20))
-        {
-            var left = await context.Database.ScalarAsync<long>(
-                "select count(*) from orleansreminderstable r where exists (select 1 from unnest(@ids) as k(id) where r.grainid like '%/' || k.id)",
-                ("ids", endpoints.Select(e => e.WebhookId).ToArray()));
-            if (left == 0)
-            {
-                return;
-            }
-            await Task.Delay(250);
-        }
+        var keys = endpoints.Select(e => e.WebhookId).ToArray();
+        return Eventually.HoldsAsync(
+            async () => await context.Database.ScalarAsync<long>(ReminderTable.CountForKeysSql, ("keys", keys)) == 0,
+            TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(250));
     }
 }

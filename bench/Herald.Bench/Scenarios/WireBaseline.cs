@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using Herald.Bench.Infrastructure;
+using Herald.Testing.Signatures;
 
 namespace Herald.Bench.Scenarios;
 

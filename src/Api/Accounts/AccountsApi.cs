@@ -83,7 +83,7 @@ public static class AccountsApi
 
     /// <summary>A new key, shown once; the old one lapses at once unless a <c>grace_period</c> (up to 7d) keeps it alive.</summary>
     private static async Task<Results<Ok<RotateKeyResponse>, ProblemHttpResult>> RotateKeyAsync(
-        string id, HttpContext http, IGrainFactory grains, IOptions<ApiOptions> options)
+        string id, HttpContext http, IGrainFactory grains, IOptions<ApiOptions> options, ApiKeyCache keys)
     {
         if (await FindAsync(id, http, grains) is null)
         {
@@ -103,6 +103,7 @@ public static class AccountsApi
             });
         }
         var rotated = await grains.GetGrain<IAccountGrain>(id).RotateKeyAsync(grace);
+        keys.Forget(id);
         return rotated is null
             ? Problems.NotFound("The account")
             : TypedResults.Ok(new RotateKeyResponse(rotated.ApiKey, rotated.PreviousExpiresAt));

@@ -1,13 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 using Herald.Api.Json;
-using Herald.Grains.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Api.Auth;
 
 /// <summary>Authenticates <c>Authorization: Bearer &lt;key&gt;</c> on every /v1 route: 401 without a valid key.</summary>
-public sealed class ApiKeyFilter(ApiKeyStore keys, IOptions<ApiOptions> options) : IEndpointFilter
+public sealed class ApiKeyFilter(ApiKeyCache keys, IOptions<ApiOptions> options) : IEndpointFilter
 {
     private const string ItemKey = "herald.caller";
 

@@ -7,6 +7,7 @@ using Herald.Api.Webhooks;
 using Herald.Grains.Hosting;
 using Herald.Grains.Storage;
 using Herald.Grains.Telemetry;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
@@ -49,6 +50,8 @@ public static class ApiHostingExtensions
         builder.Services.AddHeraldHealthChecks();
         builder.Services.AddHeraldMetrics();
         builder.Services.AddScoped<ApiKeyFilter>();
+        builder.Services.AddSingleton<ApiKeyCache>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section);
         builder.Services.AddSingleton<EventCatalog>();
         builder.Services.AddHeraldRateLimiting();

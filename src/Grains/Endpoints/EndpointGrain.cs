@@ -36,13 +36,21 @@ public sealed partial class EndpointGrain(
     ILogger<EndpointGrain> logger) : Grain, IEndpointGrain, IRemindable
 {
     public const string WakeReminder = "wake";
-    private const int StrictPrefetch = 16;
+    // Strict mode reads the head this many at a time; the records of the successes among them commit while the
+    // next ones are sent, so a batch costs one head read and at most one wait for a commit.
+    private const int StrictPrefetch = 64;
 
     private readonly Dictionary<string, Task> _inFlight = [];
     private readonly RateGate _rate = new();
     private readonly SemaphoreSlim _stateWrite = new(1, 1);
     private IGrainTimer? _wakeTimer;
     private bool? _reminderRegistered;
+    // Counts the signals that new work may be queued (publish, resend, recover, enable, reminder); the drain compares
+    // it before and after a pass to know whether the queue can have grown meanwhile.
+    private int _pokes;
+    // Set by a reminder tick, cleared by any pass that finds work: a tick that finds the queue empty removes the
+    // reminder, so a queue that empties and soon waits again (sparse traffic with failures) keeps it.
+    private bool _tickFoundIdle;
 
     private string EndpointId => this.GetPrimaryKeyString();
     private bool IsActive => state.RecordExists && state.State.Status == WebhookStatus.Active;
@@ -125,7 +133,7 @@ public sealed partial class EndpointGrain(
         state.State.ConsecutiveFailures = 0;
         await WriteStateAsync();
         await queue.ReleaseAsync(EndpointId);
-        WakeIn(TimeSpan.Zero);
+        Poke();
         return View();
     }
 
@@ -136,7 +144,7 @@ public sealed partial class EndpointGrain(
             return ResendOutcome.NotFound;
         }
         var result = await queue.RequeueAsync(EndpointId, deliveryId, QueuedStatus, time.GetUtcNow());
-        WakeIn(TimeSpan.Zero);
+        Poke();
         return (ResendOutcome)(int)result;
     }
 
@@ -147,7 +155,7 @@ public sealed partial class EndpointGrain(
             return 0;
         }
         var recovered = await queue.RecoverAsync(EndpointId, since, QueuedStatus, time.GetUtcNow());
-        WakeIn(TimeSpan.Zero);
+        Poke();
         return recovered;
     }
 
@@ -172,7 +180,7 @@ public sealed partial class EndpointGrain(
 
     public Task NotifyAsync()
     {
-        WakeIn(TimeSpan.Zero);
+        Poke();
         return Task.CompletedTask;
     }
 
@@ -180,9 +188,17 @@ public sealed partial class EndpointGrain(
     {
         if (reminderName == WakeReminder)
         {
-            WakeIn(TimeSpan.Zero);
+            _tickFoundIdle = true;
+            Poke();
         }
         return Task.CompletedTask;
+    }
+
+    /// <summary>New work may be queued: drain now, and let a drain under way know it must look again.</summary>
+    private void Poke()
+    {
+        _pokes++;
+        WakeIn(TimeSpan.Zero);
     }
 
     private void WakeIn(TimeSpan due)
@@ -234,34 +250,59 @@ public sealed partial class EndpointGrain(
 
     private async Task DrainStrictAsync(CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested && IsActive)
+        // Records of answered (2xx) attempts still committing. The next message may go out meanwhile: its
+        // predecessor has succeeded, which is all strict order asks; a crash before the commit sends both again, in
+        // order (at least once). The head is read again only once they have committed.
+        var recording = new List<Task>(StrictPrefetch);
+        try
         {
-            var head = await queue.PeekHeadAsync(EndpointId, StrictPrefetch, cancellationToken);
-            if (head.Count == 0)
+            while (!cancellationToken.IsCancellationRequested && IsActive)
             {
-                await SetReminderAsync(false);
-                return;
-            }
-            foreach (var message in head)
-            {
-                var now = time.GetUtcNow();
-                var wait = Later(message.NextAttemptAt - now, _rate.Wait(now));
-                if (wait > TimeSpan.Zero)
+                var pokes = _pokes;
+                await Task.WhenAll(recording);
+                recording.Clear();
+                var head = await queue.PeekHeadAsync(EndpointId, StrictPrefetch, cancellationToken);
+                if (head.Count == 0)
                 {
-                    await WaitAsync(wait);
+                    await OnQueueEmptyAsync();
                     return;
                 }
-                if (shutdown.IsStopping)
+                _tickFoundIdle = false;
+                // A short head that all succeeded was the whole queue, unless something was queued since it was read.
+                var drained = head.Count < StrictPrefetch;
+                foreach (var message in head)
                 {
-                    await HandOffAsync();
+                    var now = time.GetUtcNow();
+                    var wait = Later(message.NextAttemptAt - now, _rate.Wait(now));
+                    if (wait > TimeSpan.Zero)
+                    {
+                        await WaitAsync(wait);
+                        return;
+                    }
+                    if (shutdown.IsStopping)
+                    {
+                        await HandOffAsync();
+                        return;
+                    }
+                    _rate.Take(now, state.State.RateLimit);
+                    var (status, recorded) = await SendAndRecordAsync(message, cancellationToken);
+                    recording.Add(recorded);
+                    if (status == DeliveryStatuses.Pending || !IsActive)
+                    {
+                        drained = false;
+                        break; // the head waits for its retry: look again, which finds it not yet due
+                    }
+                }
+                if (drained && pokes == _pokes)
+                {
+                    await OnQueueEmptyAsync();
                     return;
                 }
-                _rate.Take(now, state.State.RateLimit);
-                if (await AttemptAsync(message, cancellationToken) == DeliveryStatuses.Pending || !IsActive)
-                {
-                    break; // the head waits for its retry: look again, which finds it not yet due
-                }
             }
+        }
+        finally
+        {
+            await Task.WhenAll(recording);
         }
     }
 
@@ -275,6 +316,7 @@ public sealed partial class EndpointGrain(
             {
                 foreach (var message in await queue.PeekDueAsync(EndpointId, now, free, _inFlight.Keys, cancellationToken))
                 {
+                    _tickFoundIdle = false;
                     if (_rate.Wait(time.GetUtcNow()) > TimeSpan.Zero)
                     {
                         break;
@@ -290,14 +332,22 @@ public sealed partial class EndpointGrain(
                     await HandOffAsync();
                     return;
                 }
-                if (!IsActive || await queue.EarliestDueAsync(EndpointId, cancellationToken) is not { } due)
+                var pokes = _pokes;
+                if (!IsActive)
                 {
                     await SetReminderAsync(false);
                     return;
                 }
+                if (await queue.EarliestDueAsync(EndpointId, cancellationToken) is not { } due)
+                {
+                    await OnQueueEmptyAsync();
+                    return;
+                }
+                _tickFoundIdle = false;
                 now = time.GetUtcNow();
                 var wait = Later(due - now, _rate.Wait(now));
-                if (wait > TimeSpan.Zero)
+                // Work queued while the earliest due time was read may be due now: look again rather than sleep past it.
+                if (wait > TimeSpan.Zero && pokes == _pokes)
                 {
                     await WaitAsync(wait);
                     return;
@@ -316,6 +366,18 @@ public sealed partial class EndpointGrain(
     /// <summary>Sends one attempt, records it, and applies what its outcome means; returns the delivery's new status.</summary>
     private async Task<string> AttemptAsync(QueuedDelivery message, CancellationToken cancellationToken)
     {
+        var (status, recorded) = await SendAndRecordAsync(message, cancellationToken);
+        await recorded;
+        return status;
+    }
+
+    /// <summary>
+    /// Sends one attempt and applies what its outcome means; returns the delivery's new status and the commit of its
+    /// record. Only a success returns before that commit: every other outcome changes what happens next (a retry
+    /// time, a failure count, an operational event), so it waits for its record first.
+    /// </summary>
+    private async Task<(string Status, Task Recorded)> SendAndRecordAsync(QueuedDelivery message, CancellationToken cancellationToken)
+    {
         var attemptedAt = time.GetUtcNow();
         var outcome = await sender.SendAsync(BuildRequest(message, attemptedAt), cancellationToken);
         var attempt = message.Attempts + 1;
@@ -333,11 +395,19 @@ public sealed partial class EndpointGrain(
             status = DeliveryStatuses.Pending;
         }
 
-        await queue.RecordAttemptAsync(new AttemptRecord(
+        var recorded = queue.RecordAttemptAsync(new AttemptRecord(
             HeraldId.New("att", time), message.DeliveryId, EndpointId, message.EventId, message.EventType, attempt,
             outcome.IsSuccess, outcome.StatusCode, (int)outcome.Latency.TotalMilliseconds, outcome.Error,
             outcome.ResponseExcerpt, attemptedAt, next, status), cancellationToken);
-        LogAttempt(logger, EndpointId, message.EventId, attempt, outcome.StatusCode, outcome.Error, status);
+        if (status == DeliveryStatuses.Succeeded)
+        {
+            LogDelivered(logger, EndpointId, message.EventId, attempt, outcome.StatusCode);
+        }
+        else
+        {
+            await recorded;
+            LogAttemptFailed(logger, EndpointId, message.EventId, attempt, outcome.StatusCode, outcome.Error, status);
+        }
         HeraldMetrics.RecordAttempt(message, attemptedAt, outcome.Latency, verdict, status);
 
         if (status == DeliveryStatuses.Succeeded && state.State.ConsecutiveFailures != 0)
@@ -349,7 +419,7 @@ public sealed partial class EndpointGrain(
         {
             await OnDeliveryFailedAsync(message, attempt, outcome, verdict);
         }
-        return status;
+        return (status, recorded);
     }
 
     /// <summary>A delivery ended failed: count it, tell the account, and disable the endpoint if its rule says so.</summary>
@@ -420,6 +490,18 @@ public sealed partial class EndpointGrain(
         }
     }
 
+    /// <summary>
+    /// The queue is empty. The wake reminder stays until a tick of its own finds it so (at most one period later):
+    /// removing it at once would cost a removal and a registration each time a queue empties and soon waits again.
+    /// </summary>
+    private async Task OnQueueEmptyAsync()
+    {
+        if (_tickFoundIdle)
+        {
+            await SetReminderAsync(false);
+        }
+    }
+
     private async Task WaitAsync(TimeSpan wait)
     {
         await SetReminderAsync(true);
@@ -479,9 +561,14 @@ public sealed partial class EndpointGrain(
         Signature = state.State.Signature,
     };
 
+    // Successes are the hot path (thousands a second): Debug, so that the default log level costs nothing per delivery.
+    [LoggerMessage(Level = LogLevel.Debug,
+        Message = "Delivery attempt {Attempt} of event {EventId} to endpoint {EndpointId}: status {StatusCode}, delivered")]
+    private static partial void LogDelivered(ILogger logger, string endpointId, string eventId, int attempt, int? statusCode);
+
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Delivery attempt {Attempt} of event {EventId} to endpoint {EndpointId}: status {StatusCode}, error {Error}, delivery now {DeliveryStatus}")]
-    private static partial void LogAttempt(ILogger logger, string endpointId, string eventId, int attempt, int? statusCode, string? error, string deliveryStatus);
+    private static partial void LogAttemptFailed(ILogger logger, string endpointId, string eventId, int attempt, int? statusCode, string? error, string deliveryStatus);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Endpoint {EndpointId} stops delivering: the silo is stopping; its queue stays due for another silo")]
     private static partial void LogHandOff(ILogger logger, string endpointId);

@@ -23,12 +23,15 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The account a live key belongs to, or null. The lookup is by hash, so no key bytes are compared.</summary>
-    public async Task<string?> FindAccountAsync(string key, CancellationToken cancellationToken = default)
+    public async Task<ApiKeyOwner?> FindOwnerAsync(byte[] keyHash, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(
-            "select account_id from herald_api_keys where key_hash = @hash and (expires_at is null or expires_at > now())");
-        command.Parameters.AddWithValue("hash", Hash(key));
-        return (string?)await command.ExecuteScalarAsync(cancellationToken);
+            "select account_id, expires_at from herald_api_keys where key_hash = @hash and (expires_at is null or expires_at > now())");
+        command.Parameters.AddWithValue("hash", keyHash);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new ApiKeyOwner(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1))
+            : null;
     }
 
     /// <summary>

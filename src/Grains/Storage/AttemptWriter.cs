@@ -1,6 +1,4 @@
-using System.Threading.Channels;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Herald.Grains.Storage;
 
@@ -16,101 +14,29 @@ public sealed class AttemptWriter : IAsyncDisposable
     private const int Writers = 4;
 
     private readonly NpgsqlDataSource _dataSource;
-    private readonly Channel<PendingAttempt> _pending = Channel.CreateUnbounded<PendingAttempt>();
-    private readonly Task[] _writers;
+    private readonly GroupCommitter<AttemptRecord, ValueTuple> _committer;
 
     public AttemptWriter(NpgsqlDataSource dataSource)
     {
         _dataSource = dataSource;
-        _writers = Enumerable.Range(0, Writers).Select(_ => Task.Run(WriteLoopAsync)).ToArray();
+        _committer = new GroupCommitter<AttemptRecord, ValueTuple>(nameof(AttemptWriter), Writers, MaxBatch, WriteBatchAsync, OneAttemptPerDelivery);
     }
 
-    public Task WriteAsync(AttemptRecord attempt)
-    {
-        var pending = new PendingAttempt(attempt);
-        if (!_pending.Writer.TryWrite(pending))
-        {
-            throw new ObjectDisposedException(nameof(AttemptWriter));
-        }
-        return pending.Completion.Task;
-    }
+    public Task WriteAsync(AttemptRecord attempt) => _committer.SubmitAsync(attempt);
 
-    private async Task WriteLoopAsync()
+    // One row per delivery per statement: a second attempt of the same delivery waits for the next batch.
+    private static Func<AttemptRecord, bool> OneAttemptPerDelivery()
     {
-        var batch = new List<PendingAttempt>(MaxBatch);
         var deliveries = new HashSet<string>();
-        PendingAttempt? carried = null;
-        while (carried is not null || await _pending.Reader.WaitToReadAsync())
-        {
-            if (carried is not null)
-            {
-                batch.Add(carried);
-                deliveries.Add(carried.Attempt.DeliveryId);
-                carried = null;
-            }
-            while (batch.Count < MaxBatch && _pending.Reader.TryRead(out var pending))
-            {
-                // One row per delivery per statement: a second attempt of the same delivery waits for the next batch.
-                if (!deliveries.Add(pending.Attempt.DeliveryId))
-                {
-                    carried = pending;
-                    break;
-                }
-                batch.Add(pending);
-            }
-            try
-            {
-                await WriteBatchAsync(batch);
-                batch.ForEach(p => p.Completion.TrySetResult());
-            }
-            catch (Exception exception)
-            {
-                batch.ForEach(p => p.Completion.TrySetException(exception));
-            }
-            batch.Clear();
-            deliveries.Clear();
-        }
+        return attempt => deliveries.Add(attempt.DeliveryId);
     }
 
-    private async Task WriteBatchAsync(List<PendingAttempt> batch)
+    private async Task<IReadOnlyList<ValueTuple>> WriteBatchAsync(IReadOnlyList<AttemptRecord> batch)
     {
-        var rows = batch.Select(p => p.Attempt).ToList();
-        await using var command = _dataSource.CreateCommand("""
-            with logged as (
-                insert into herald_attempts (attempt_id, delivery_id, endpoint_id, event_id, event_type, attempt, succeeded,
-                                             status_code, latency_ms, error, response_excerpt, attempted_at, next_attempt_at)
-                select * from unnest(@attempt_ids, @deliveries, @endpoints, @events, @types, @attempts, @succeeded,
-                                     @status_codes, @latencies, @errors, @excerpts, @attempted, @next)
-            )
-            update herald_deliveries d
-            set status = u.status, attempts = u.attempt, next_attempt_at = coalesce(u.next, d.next_attempt_at), updated_at = u.attempted_at
-            from unnest(@deliveries, @statuses, @attempts, @next, @attempted) as u(delivery_id, status, attempt, next, attempted_at)
-            where d.delivery_id = u.delivery_id
-            """);
-        var p = command.Parameters;
-        p.Add(Array("attempt_ids", NpgsqlDbType.Text, rows.Select(r => r.AttemptId)));
-        p.Add(Array("deliveries", NpgsqlDbType.Text, rows.Select(r => r.DeliveryId)));
-        p.Add(Array("endpoints", NpgsqlDbType.Text, rows.Select(r => r.EndpointId)));
-        p.Add(Array("events", NpgsqlDbType.Text, rows.Select(r => r.EventId)));
-        p.Add(Array("types", NpgsqlDbType.Text, rows.Select(r => r.EventType)));
-        p.Add(Array("attempts", NpgsqlDbType.Integer, rows.Select(r => r.Attempt)));
-        p.Add(Array("succeeded", NpgsqlDbType.Boolean, rows.Select(r => r.Succeeded)));
-        p.Add(Array("status_codes", NpgsqlDbType.Integer, rows.Select(r => r.StatusCode)));
-        p.Add(Array("latencies", NpgsqlDbType.Integer, rows.Select(r => r.LatencyMs)));
-        p.Add(Array("errors", NpgsqlDbType.Text, rows.Select(r => r.Error)));
-        p.Add(Array("excerpts", NpgsqlDbType.Text, rows.Select(r => r.ResponseExcerpt)));
-        p.Add(Array("attempted", NpgsqlDbType.TimestampTz, rows.Select(r => r.AttemptedAt.UtcDateTime)));
-        p.Add(Array("next", NpgsqlDbType.TimestampTz, rows.Select(r => r.NextAttemptAt?.UtcDateTime)));
-        p.Add(Array("statuses", NpgsqlDbType.Text, rows.Select(r => r.DeliveryStatus)));
+        await using var command = AttemptStatement.Command(_dataSource, batch);
         await command.ExecuteNonQueryAsync();
+        return new ValueTuple[batch.Count];
     }
 
-    private static NpgsqlParameter Array<T>(string name, NpgsqlDbType type, IEnumerable<T> values) =>
-        new(name, NpgsqlDbType.Array | type) { Value = values.ToArray() };
-
-    public async ValueTask DisposeAsync()
-    {
-        _pending.Writer.TryComplete();
-        await Task.WhenAll(_writers);
-    }
+    public ValueTask DisposeAsync() => _committer.DisposeAsync();
 }

@@ -51,36 +51,28 @@ public sealed class DeliveryQueue(NpgsqlDataSource dataSource, AttemptWriter att
     public Task RecordAttemptAsync(AttemptRecord attempt, CancellationToken cancellationToken = default) =>
         attempts.WriteAsync(attempt).WaitAsync(cancellationToken);
 
-    /// <summary>Stores a test event with its one finished delivery and its attempt, in one statement.</summary>
+    /// <summary>
+    /// Stores a test event with its one delivery and records the attempt through the statement every delivery's
+    /// attempts go through (<see cref="AttemptStatement"/>): all three rows or none.
+    /// </summary>
     public async Task RecordTestAsync(string accountId, byte[] body, AttemptRecord attempt, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
-            with e as (
-                insert into herald_events (account_id, event_id, event_type, body, endpoint_count, created_at)
-                values (@account, @event, @type, @body, 1, @attempted_at)),
-            d as (
-                insert into herald_deliveries (delivery_id, endpoint_id, account_id, event_id, status, attempts, next_attempt_at, created_at, updated_at)
-                values (@delivery, @endpoint, @account, @event, @delivery_status, 1, @attempted_at, @attempted_at, @attempted_at))
-            insert into herald_attempts (attempt_id, delivery_id, endpoint_id, event_id, event_type, attempt, succeeded,
-                                         status_code, latency_ms, error, response_excerpt, attempted_at)
-            values (@attempt_id, @delivery, @endpoint, @event, @type, 1, @succeeded, @status_code, @latency, @error, @excerpt, @attempted_at)
-            """);
-        var p = command.Parameters;
-        p.AddWithValue("account", accountId);
-        p.AddWithValue("body", body);
-        p.AddWithValue("attempt_id", attempt.AttemptId);
-        p.AddWithValue("delivery", attempt.DeliveryId);
-        p.AddWithValue("endpoint", attempt.EndpointId);
-        p.AddWithValue("event", attempt.EventId);
-        p.AddWithValue("type", attempt.EventType);
-        p.AddWithValue("succeeded", attempt.Succeeded);
-        p.Add(new NpgsqlParameter<int?>("status_code", attempt.StatusCode));
-        p.AddWithValue("latency", attempt.LatencyMs);
-        p.Add(new NpgsqlParameter<string?>("error", attempt.Error));
-        p.Add(new NpgsqlParameter<string?>("excerpt", attempt.ResponseExcerpt));
-        p.AddWithValue("attempted_at", attempt.AttemptedAt);
-        p.AddWithValue("delivery_status", attempt.DeliveryStatus);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        // One batch, one round trip. A batch without error barriers runs as one implicit transaction: a statement
+        // that fails rolls back those before it and skips those after. Each statement sees the rows of those before
+        // it, so the attempt statement finds the delivery just inserted (as pending, due at the attempt) and moves it
+        // on as it would any delivery.
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(Statement("""
+            insert into herald_events (account_id, event_id, event_type, body, endpoint_count, created_at)
+            values (@account, @event, @type, @body, 1, @created_at)
+            """, ("account", accountId), ("event", attempt.EventId), ("type", attempt.EventType), ("body", body), ("created_at", attempt.AttemptedAt)));
+        batch.BatchCommands.Add(Statement("""
+            insert into herald_deliveries (delivery_id, endpoint_id, account_id, event_id, next_attempt_at, created_at)
+            values (@delivery, @endpoint, @account, @event, @created_at, @created_at)
+            """, ("delivery", attempt.DeliveryId), ("endpoint", attempt.EndpointId), ("account", accountId), ("event", attempt.EventId),
+            ("created_at", attempt.AttemptedAt)));
+        batch.BatchCommands.Add(AttemptStatement.BatchCommand([attempt]));
+        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>A disabled endpoint holds its queue: pending deliveries become held, in place and in order.</summary>
@@ -167,10 +159,7 @@ public sealed class DeliveryQueue(NpgsqlDataSource dataSource, AttemptWriter att
     private async Task<IReadOnlyList<QueuedDelivery>> ReadAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
         await using var command = dataSource.CreateCommand(sql);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
+        AddAll(command.Parameters, parameters);
         var rows = new List<QueuedDelivery>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -182,13 +171,25 @@ public sealed class DeliveryQueue(NpgsqlDataSource dataSource, AttemptWriter att
         return rows;
     }
 
+    private static NpgsqlBatchCommand Statement(string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        AddAll(command.Parameters, parameters);
+        return command;
+    }
+
     private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
         await using var command = dataSource.CreateCommand(sql);
+        AddAll(command.Parameters, parameters);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static void AddAll(NpgsqlParameterCollection target, (string Name, object Value)[] parameters)
+    {
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value);
+            target.AddWithValue(name, value);
         }
-        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

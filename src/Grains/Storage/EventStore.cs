@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Herald.Abstractions.Events;
 using Herald.Abstractions.Ids;
 using Herald.Grains.Delivery;
@@ -22,62 +21,29 @@ public sealed class EventStore : IAsyncDisposable
     private const int Writers = 1;
 
     private readonly NpgsqlDataSource _dataSource;
-    private readonly Channel<PendingAppend> _pending = Channel.CreateUnbounded<PendingAppend>();
-    private readonly Task[] _writers;
+    private readonly GroupCommitter<EventAppend, PublishResult> _committer;
 
     public EventStore(NpgsqlDataSource dataSource)
     {
         _dataSource = dataSource;
-        _writers = Enumerable.Range(0, Writers).Select(_ => Task.Run(WriteLoopAsync)).ToArray();
+        _committer = new GroupCommitter<EventAppend, PublishResult>(nameof(EventStore), Writers, MaxBatch, WriteBatchAsync);
     }
 
     /// <summary>
     /// Commits the event and one pending delivery per endpoint; when the event id is already stored for the
     /// account, changes nothing and answers with the first publish's result.
     /// </summary>
-    public Task<PublishResult> AppendAsync(string accountId, PublishCommand command, IReadOnlyList<string> endpointIds)
-    {
-        var append = new PendingAppend(accountId, command, endpointIds);
-        if (!_pending.Writer.TryWrite(append))
-        {
-            throw new ObjectDisposedException(nameof(EventStore));
-        }
-        return append.Completion.Task;
-    }
+    public Task<PublishResult> AppendAsync(string accountId, PublishCommand command, IReadOnlyList<string> endpointIds) =>
+        _committer.SubmitAsync(new EventAppend(accountId, command, endpointIds));
 
-    private async Task WriteLoopAsync()
-    {
-        var batch = new List<PendingAppend>(MaxBatch);
-        while (await _pending.Reader.WaitToReadAsync())
-        {
-            while (batch.Count < MaxBatch && _pending.Reader.TryRead(out var append))
-            {
-                batch.Add(append);
-            }
-            try
-            {
-                var results = await WriteBatchAsync(batch);
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    batch[i].Completion.TrySetResult(results[i]);
-                }
-            }
-            catch (Exception exception)
-            {
-                batch.ForEach(a => a.Completion.TrySetException(exception));
-            }
-            batch.Clear();
-        }
-    }
-
-    private async Task<PublishResult[]> WriteBatchAsync(List<PendingAppend> batch)
+    private async Task<IReadOnlyList<PublishResult>> WriteBatchAsync(IReadOnlyList<EventAppend> batch)
     {
         await using var connection = await _dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
 
         var inserted = await InsertEventsAsync(connection, transaction, batch);
         // Only the first append of each new key fans out; a repeat inside the batch is a duplicate like any other.
-        var winners = new List<PendingAppend>();
+        var winners = new List<EventAppend>();
         var results = new PublishResult?[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
@@ -105,7 +71,7 @@ public sealed class EventStore : IAsyncDisposable
     }
 
     private static async Task<HashSet<(string, string)>> InsertEventsAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, List<PendingAppend> batch)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<EventAppend> batch)
     {
         await using var command = new NpgsqlCommand("""
             insert into herald_events (account_id, event_id, event_type, source, body, endpoint_count, created_at)
@@ -113,13 +79,13 @@ public sealed class EventStore : IAsyncDisposable
             on conflict (account_id, event_id) do nothing
             returning account_id, event_id
             """, connection, transaction);
-        command.Parameters.Add(TextArray("accounts", batch.Select(a => a.AccountId)));
-        command.Parameters.Add(TextArray("events", batch.Select(a => a.Command.EventId)));
-        command.Parameters.Add(TextArray("types", batch.Select(a => a.Command.Type)));
-        command.Parameters.Add(TextArray("sources", batch.Select(a => a.Command.Source)));
-        command.Parameters.Add(new NpgsqlParameter("bodies", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = batch.Select(a => a.Command.Body).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("counts", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = batch.Select(a => a.EndpointIds.Count).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("created", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = batch.Select(a => a.Command.Timestamp.UtcDateTime).ToArray() });
+        command.Parameters.Add(ArrayParameter.Text("accounts", batch.Select(a => a.AccountId)));
+        command.Parameters.Add(ArrayParameter.Text("events", batch.Select(a => a.Command.EventId)));
+        command.Parameters.Add(ArrayParameter.Text("types", batch.Select(a => a.Command.Type)));
+        command.Parameters.Add(ArrayParameter.Text("sources", batch.Select(a => a.Command.Source)));
+        command.Parameters.Add(ArrayParameter.Of("bodies", NpgsqlDbType.Bytea, batch.Select(a => a.Command.Body)));
+        command.Parameters.Add(ArrayParameter.Of("counts", NpgsqlDbType.Integer, batch.Select(a => a.EndpointIds.Count)));
+        command.Parameters.Add(ArrayParameter.Of("created", NpgsqlDbType.TimestampTz, batch.Select(a => a.Command.Timestamp.UtcDateTime)));
         var inserted = new HashSet<(string, string)>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -129,7 +95,7 @@ public sealed class EventStore : IAsyncDisposable
         return inserted;
     }
 
-    private static async Task InsertDeliveriesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<PendingAppend> winners)
+    private static async Task InsertDeliveriesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<EventAppend> winners)
     {
         var rows = winners.SelectMany(a => a.EndpointIds.Select(endpointId => (Append: a, EndpointId: endpointId))).ToList();
         if (rows.Count == 0)
@@ -140,22 +106,22 @@ public sealed class EventStore : IAsyncDisposable
             insert into herald_deliveries (delivery_id, endpoint_id, account_id, event_id, next_attempt_at)
             select * from unnest(@deliveries, @endpoints, @accounts, @events, @due)
             """, connection, transaction);
-        command.Parameters.Add(TextArray("deliveries", rows.Select(_ => HeraldId.New("dlv"))));
-        command.Parameters.Add(TextArray("endpoints", rows.Select(r => r.EndpointId)));
-        command.Parameters.Add(TextArray("accounts", rows.Select(r => r.Append.AccountId)));
-        command.Parameters.Add(TextArray("events", rows.Select(r => r.Append.Command.EventId)));
-        command.Parameters.Add(new NpgsqlParameter("due", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = rows.Select(r => r.Append.Command.Timestamp.UtcDateTime).ToArray() });
+        command.Parameters.Add(ArrayParameter.Text("deliveries", rows.Select(_ => HeraldId.New("dlv"))));
+        command.Parameters.Add(ArrayParameter.Text("endpoints", rows.Select(r => r.EndpointId)));
+        command.Parameters.Add(ArrayParameter.Text("accounts", rows.Select(r => r.Append.AccountId)));
+        command.Parameters.Add(ArrayParameter.Text("events", rows.Select(r => r.Append.Command.EventId)));
+        command.Parameters.Add(ArrayParameter.Of("due", NpgsqlDbType.TimestampTz, rows.Select(r => r.Append.Command.Timestamp.UtcDateTime)));
         await command.ExecuteNonQueryAsync();
     }
 
-    private async Task<Dictionary<(string, string), int>> ReadEndpointCountsAsync(List<PendingAppend> duplicates)
+    private async Task<Dictionary<(string, string), int>> ReadEndpointCountsAsync(List<EventAppend> duplicates)
     {
         await using var command = _dataSource.CreateCommand("""
             select e.account_id, e.event_id, e.endpoint_count
             from herald_events e join unnest(@accounts, @events) as k(account_id, event_id) using (account_id, event_id)
             """);
-        command.Parameters.Add(TextArray("accounts", duplicates.Select(a => a.AccountId)));
-        command.Parameters.Add(TextArray("events", duplicates.Select(a => a.Command.EventId)));
+        command.Parameters.Add(ArrayParameter.Text("accounts", duplicates.Select(a => a.AccountId)));
+        command.Parameters.Add(ArrayParameter.Text("events", duplicates.Select(a => a.Command.EventId)));
         var counts = new Dictionary<(string, string), int>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -165,12 +131,5 @@ public sealed class EventStore : IAsyncDisposable
         return counts;
     }
 
-    private static NpgsqlParameter TextArray(string name, IEnumerable<string?> values) =>
-        new(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = values.ToArray() };
-
-    public async ValueTask DisposeAsync()
-    {
-        _pending.Writer.TryComplete();
-        await Task.WhenAll(_writers);
-    }
+    public ValueTask DisposeAsync() => _committer.DisposeAsync();
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Herald.Testing.Processes;
 using Herald.Tests.Infrastructure;
 using Herald.Tests.Infrastructure.Processes;
 

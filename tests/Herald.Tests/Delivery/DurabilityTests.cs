@@ -1,5 +1,6 @@
 using Herald.Grains.Recovery;
 using Herald.Grains.Storage;
+using Herald.Testing.Databases;
 using Herald.Tests.Infrastructure;
 
 namespace Herald.Tests.Delivery;
@@ -58,15 +59,14 @@ public sealed class DurabilityTests(ClusterFixture fixture)
         };
         var scenario = await ClusterScenario.StartAsync(fixture);
         var webhook = await scenario.WebhookAsync(receiver.Url(), ["*"], ClusterScenario.Schedule(0.02));
-        await CountReminderWritesAsync();
+        await fixture.Database.ExecuteAsync(ReminderTable.CountWritesSql);
 
         var ids = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => scenario.PublishAsync("retry.me", new { i })));
 
         await Eventually.ReturnsAsync(() => receiver.Requests, r => r.Count == 200, TimeSpan.FromSeconds(60), "100 messages, each retried once");
         await Eventually.ReturnsAsync(() => fixture.Database.ScalarAsync<long>(ReminderTable.CountForKeySql, ("key", webhook)), c => c == 0,
             what: "reminder removed once the queue is empty");
-        var writes = await fixture.Database.ScalarAsync<long>(
-            "select count(*) from test_reminder_writes where grainid like '%/' || @key", ("key", webhook));
+        var writes = await fixture.Database.ScalarAsync<long>(ReminderTable.WritesForKeySql, ("key", webhook));
         Assert.InRange(writes, 2, 4);
     }
 
@@ -95,23 +95,5 @@ public sealed class DurabilityTests(ClusterFixture fixture)
         }
         Assert.Equal(1L, await fixture.Database.ScalarAsync<long>(
             "select count(*) from herald_attempts where attempt_id in ('att_old_' || @account, 'att_new_' || @account)", ("account", scenario.AccountId)));
-    }
-
-    /// <summary>Counts every insert, update and delete on Orleans' reminder table, per grain, from now on (test database only).</summary>
-    private async Task CountReminderWritesAsync()
-    {
-        await using var dataSource = fixture.Database.CreateDataSource();
-        await using var command = dataSource.CreateCommand("""
-            create table if not exists test_reminder_writes (grainid text, op text);
-            create or replace function test_count_reminder_write() returns trigger language plpgsql as $$
-            begin
-                insert into test_reminder_writes values (coalesce(new.grainid, old.grainid), tg_op);
-                return null;
-            end $$;
-            drop trigger if exists test_reminder_writes on orleansreminderstable;
-            create trigger test_reminder_writes after insert or update or delete on orleansreminderstable
-                for each row execute function test_count_reminder_write();
-            """);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -4,6 +4,7 @@ using Herald.Abstractions.Events;
 using Herald.Abstractions.Ids;
 using Herald.Grains.Signing;
 using Herald.Grains.Storage;
+using Herald.Testing.Databases;
 using Herald.Tests.Infrastructure;
 
 namespace Herald.Tests.Grains;

@@ -16,6 +16,8 @@ public static class ProcessSettings
         ["Herald:Orleans:Membership:NumMissedProbesLimit"] = "2",
         ["Herald:Orleans:Membership:TableRefreshTimeout"] = "00:00:02",
         ["Herald:Orleans:Membership:IAmAliveTablePublishTimeout"] = "00:00:05",
+        // Successful attempts are logged at Debug; the failover test reads every attempt from the silos' output.
+        ["Logging:LogLevel:Herald.Grains.Endpoints"] = "Debug",
     };
 
     /// <summary>The same keys as environment variables (<c>:</c> becomes <c>__</c>).</summary>

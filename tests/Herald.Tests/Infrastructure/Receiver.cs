@@ -1,11 +1,6 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Herald.Testing.Receivers;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Herald.Tests.Infrastructure;
 
@@ -15,11 +10,13 @@ namespace Herald.Tests.Infrastructure;
 /// </summary>
 public sealed class Receiver : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<ReceivedRequest> _requests = new();
+    private ReceiverHost _host = null!;
     private int _count;
 
-    private Receiver(WebApplication app) => _app = app;
+    private Receiver()
+    {
+    }
 
     public Func<int, int> Respond
     {
@@ -31,19 +28,13 @@ public sealed class Receiver : IAsyncDisposable
 
     public IReadOnlyList<ReceivedRequest> Requests => _requests.ToList();
 
-    public string Url(string path = "/hook") =>
-        _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + path;
+    public string Url(string path = "/hook") => _host.Url(path);
 
     /// <param name="address">The loopback address to listen on; Linux routes all of 127.0.0.0/8 to the loopback interface.</param>
     public static async Task<Receiver> StartAsync(string address = "127.0.0.1")
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://{address}:0");
-        var app = builder.Build();
-        var receiver = new Receiver(app);
-        app.Run(receiver.HandleAsync);
-        await app.StartAsync();
+        var receiver = new Receiver();
+        receiver._host = await ReceiverHost.StartAsync(receiver.HandleAsync, address);
         return receiver;
     }
 
@@ -83,5 +74,5 @@ public sealed class Receiver : IAsyncDisposable
         await context.Response.WriteAsync("received");
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -1,3 +1,4 @@
+using Herald.Testing.Databases;
 using Npgsql;
 
 namespace Herald.Tests.Infrastructure;
@@ -12,38 +13,33 @@ public sealed class TestDatabase : IAsyncDisposable
         Environment.GetEnvironmentVariable("HERALD_TEST_PG")
         ?? "Host=127.0.0.1;Port=55432;Username=herald;Password=herald;Database=postgres";
 
-    private TestDatabase(string name, string connectionString)
+    private readonly ScratchDatabase _database;
+
+    private TestDatabase(ScratchDatabase database)
     {
-        Name = name;
-        ConnectionString = connectionString;
+        _database = database;
+        ConnectionString = new NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxPoolSize = 40 }.ConnectionString;
     }
 
-    public string Name { get; }
+    public string Name => _database.Name;
     public string ConnectionString { get; }
 
-    public static async Task<TestDatabase> CreateAsync()
-    {
-        var name = "herald_t_" + Guid.NewGuid().ToString("N")[..16];
-        await using (var admin = new NpgsqlConnection(ServerConnectionString))
-        {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"create database {name}", admin);
-            await create.ExecuteNonQueryAsync();
-        }
-        var builder = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, MaxPoolSize = 40 };
-        return new TestDatabase(name, builder.ConnectionString);
-    }
+    public static async Task<TestDatabase> CreateAsync() =>
+        new(await ScratchDatabase.CreateAsync(ServerConnectionString, "herald_t_" + Guid.NewGuid().ToString("N")[..16]));
 
     public NpgsqlDataSource CreateDataSource() => NpgsqlDataSource.Create(ConnectionString);
+
+    public async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var dataSource = CreateDataSource();
+        await using var command = dataSource.Command(sql, parameters);
+        await command.ExecuteNonQueryAsync();
+    }
 
     public async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
     {
         await using var dataSource = CreateDataSource();
-        await using var command = dataSource.CreateCommand(sql);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
+        await using var command = dataSource.Command(sql, parameters);
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
@@ -51,11 +47,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public async Task<List<string>> TextColumnAsync(string sql, params (string Name, object Value)[] parameters)
     {
         await using var dataSource = CreateDataSource();
-        await using var command = dataSource.CreateCommand(sql);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
+        await using var command = dataSource.Command(sql, parameters);
         var values = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -65,12 +57,5 @@ public sealed class TestDatabase : IAsyncDisposable
         return values;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(ServerConnectionString);
-        await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"drop database if exists {Name} with (force)", admin);
-        await drop.ExecuteNonQueryAsync();
-    }
+    public ValueTask DisposeAsync() => new(_database.DropAsync());
 }

@@ -20,6 +20,8 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
         {
             o.RequireHttps = false;
             o.AllowedNetworks = TestNetworks.Receivers;
+            // An emptied queue's wake reminder is removed by its next tick: tick often enough for tests to see it.
+            o.WakeReminderPeriod = TimeSpan.FromSeconds(2);
         });
         siloBuilder.Services.Configure<SecretsOptions>(o => o.MasterKey = TestSecrets.MasterKey);
     }

@@ -3,6 +3,7 @@ using Herald.Abstractions.Accounts;
 using Herald.Abstractions.Ids;
 using Herald.Abstractions.Signatures;
 using Herald.Abstractions.Webhooks;
+using Herald.Testing.Signatures;
 using Herald.Tests.Infrastructure;
 using Npgsql;
 
@@ -40,7 +41,7 @@ public sealed class SecretsAtRestTests(ClusterFixture fixture)
                 AssertAbsent(payload, Encoding.Unicode.GetBytes(secret));
             }
         }
-        var key = Convert.FromBase64String(standard["whsec_".Length..]);
+        var key = StandardWebhooks.DecodeSecret(standard);
         Assert.All(payloads, p => AssertAbsent(p, key));
     }
 

@@ -1,5 +1,6 @@
 using Herald.Abstractions.Accounts;
 using Herald.Abstractions.Ids;
+using Herald.Testing.Databases;
 using Herald.Tests.Infrastructure;
 
 namespace Herald.Tests.Storage;

@@ -1,17 +1,12 @@
 using System.Text;
 using Herald.Tests.Infrastructure;
 using Herald.Verification;
+using static Herald.Tests.Infrastructure.StandardWebhooksVector;
 
 namespace Herald.Tests.Verification;
 
 public sealed class StandardWebhookVerifierTests
 {
-    private const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-    private const string Id = "msg_p5jXN8AQM9LWM0D4loKWxJek";
-    private const long Timestamp = 1614265330;
-    private const string Signature = "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=";
-    private static readonly byte[] Body = Encoding.UTF8.GetBytes("{\"test\": 2432232314}");
-
     private static StandardWebhookVerifier Verifier(long now, params string[] secrets) =>
         new(secrets.Length == 0 ? [Secret] : secrets, ManualClock.AtUnixSeconds(now));
 

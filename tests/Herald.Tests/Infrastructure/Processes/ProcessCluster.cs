@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Herald.Testing.Processes;
 
 namespace Herald.Tests.Infrastructure.Processes;
 
@@ -20,7 +21,7 @@ public sealed class ProcessCluster(string connectionString, IReadOnlyDictionary<
         var environment = Common();
         environment["Herald__Orleans__SiloPort"] = FreePorts.Next().ToString();
         environment["Herald__Orleans__GatewayPort"] = FreePorts.Next().ToString();
-        return await StartAsync(HeraldProcess.Start(name, HeraldBuild.SiloDirectory, "Herald.Silo.dll", environment));
+        return await StartAsync(new HeraldStart(name, Path.Combine(HeraldBuild.SiloDirectory, "Herald.Silo.dll"), environment));
     }
 
     public async Task<HeraldProcess> StartApiAsync(string name = "api")
@@ -29,7 +30,7 @@ public sealed class ProcessCluster(string connectionString, IReadOnlyDictionary<
         environment["Herald__Orleans__Role"] = "Client";
         environment["Herald__AdminKey"] = AdminKey;
         environment["Herald__Orleans__Gateway__GatewayListRefreshPeriod"] = "00:00:01";
-        return await StartAsync(HeraldProcess.Start(name, HeraldBuild.ApiDirectory, "Herald.Api.dll", environment));
+        return await StartAsync(new HeraldStart(name, Path.Combine(HeraldBuild.ApiDirectory, "Herald.Api.dll"), environment));
     }
 
     public static HttpClient Client(HeraldProcess api, string key) => new()
@@ -61,6 +62,11 @@ public sealed class ProcessCluster(string connectionString, IReadOnlyDictionary<
             ["Herald__Delivery__AllowedNetworks"] = TestNetworks.Receivers,
             ["Herald__Secrets__MasterKey"] = TestSecrets.MasterKey,
             ["Herald__Metrics__BacklogRefresh"] = "00:00:00.500",
+            ["DOTNET_gcServer"] = "0",
+            // One line per entry, timed: the tests read the output for what a silo did.
+            ["Logging__Console__FormatterName"] = "simple",
+            ["Logging__Console__FormatterOptions__SingleLine"] = "true",
+            ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
             ["Logging__LogLevel__Default"] = "Information",
             ["Logging__LogLevel__Orleans"] = "Warning",
             ["Logging__LogLevel__Microsoft"] = "Warning",
@@ -75,8 +81,9 @@ public sealed class ProcessCluster(string connectionString, IReadOnlyDictionary<
         return environment;
     }
 
-    private async Task<HeraldProcess> StartAsync(HeraldProcess process)
+    private async Task<HeraldProcess> StartAsync(HeraldStart start)
     {
+        var process = HeraldProcess.Start(start);
         _processes.Add(process);
         await process.WaitReadyAsync();
         return process;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Herald.Bench.Infrastructure;
+namespace Herald.Testing.Signatures;
 
 /// <summary>
 /// Standard Webhooks signing and verification (standardwebhooks.com), written here from the specification rather

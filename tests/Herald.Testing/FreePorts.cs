@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Herald.Tests.Infrastructure;
+namespace Herald.Testing;
 
-/// <summary>Ports on 127.0.0.1 that nothing listens on right now, for silos started by a test.</summary>
+/// <summary>Ports on 127.0.0.1 that nothing listens on right now, for receivers, silos and Herald processes.</summary>
 public static class FreePorts
 {
     public static int Next()

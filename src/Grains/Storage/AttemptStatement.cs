@@ -1,0 +1,58 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Herald.Grains.Storage;
+
+/// <summary>
+/// The one statement that records attempts, and so the one place that knows an attempt row's fields: it appends
+/// the attempts to the log and moves their deliveries on, so both or neither. <see cref="AttemptWriter"/> runs it for
+/// a group-committed batch, <see cref="DeliveryQueue.RecordTestAsync"/> for a test send. The update moves a delivery
+/// once per statement, so the attempts given must be of distinct deliveries.
+/// </summary>
+internal static class AttemptStatement
+{
+    private const string Sql = """
+        with logged as (
+            insert into herald_attempts (attempt_id, delivery_id, endpoint_id, event_id, event_type, attempt, succeeded,
+                                         status_code, latency_ms, error, response_excerpt, attempted_at, next_attempt_at)
+            select * from unnest(@attempt_ids, @deliveries, @endpoints, @events, @types, @attempts, @succeeded,
+                                 @status_codes, @latencies, @errors, @excerpts, @attempted, @next)
+        )
+        update herald_deliveries d
+        set status = u.status, attempts = u.attempt, next_attempt_at = coalesce(u.next, d.next_attempt_at), updated_at = u.attempted_at
+        from unnest(@deliveries, @statuses, @attempts, @next, @attempted) as u(delivery_id, status, attempt, next, attempted_at)
+        where d.delivery_id = u.delivery_id
+        """;
+
+    public static NpgsqlCommand Command(NpgsqlDataSource dataSource, IReadOnlyList<AttemptRecord> attempts)
+    {
+        var command = dataSource.CreateCommand(Sql);
+        Bind(command.Parameters, attempts);
+        return command;
+    }
+
+    public static NpgsqlBatchCommand BatchCommand(IReadOnlyList<AttemptRecord> attempts)
+    {
+        var command = new NpgsqlBatchCommand(Sql);
+        Bind(command.Parameters, attempts);
+        return command;
+    }
+
+    private static void Bind(NpgsqlParameterCollection p, IReadOnlyList<AttemptRecord> rows)
+    {
+        p.Add(ArrayParameter.Text("attempt_ids", rows.Select(r => r.AttemptId)));
+        p.Add(ArrayParameter.Text("deliveries", rows.Select(r => r.DeliveryId)));
+        p.Add(ArrayParameter.Text("endpoints", rows.Select(r => r.EndpointId)));
+        p.Add(ArrayParameter.Text("events", rows.Select(r => r.EventId)));
+        p.Add(ArrayParameter.Text("types", rows.Select(r => r.EventType)));
+        p.Add(ArrayParameter.Of("attempts", NpgsqlDbType.Integer, rows.Select(r => r.Attempt)));
+        p.Add(ArrayParameter.Of("succeeded", NpgsqlDbType.Boolean, rows.Select(r => r.Succeeded)));
+        p.Add(ArrayParameter.Of("status_codes", NpgsqlDbType.Integer, rows.Select(r => r.StatusCode)));
+        p.Add(ArrayParameter.Of("latencies", NpgsqlDbType.Integer, rows.Select(r => r.LatencyMs)));
+        p.Add(ArrayParameter.Text("errors", rows.Select(r => r.Error)));
+        p.Add(ArrayParameter.Text("excerpts", rows.Select(r => r.ResponseExcerpt)));
+        p.Add(ArrayParameter.Of("attempted", NpgsqlDbType.TimestampTz, rows.Select(r => r.AttemptedAt.UtcDateTime)));
+        p.Add(ArrayParameter.Of("next", NpgsqlDbType.TimestampTz, rows.Select(r => r.NextAttemptAt?.UtcDateTime)));
+        p.Add(ArrayParameter.Text("statuses", rows.Select(r => r.DeliveryStatus)));
+    }
+}
