@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Herald.Tests.Infrastructure;
 using Herald.Tests.Signatures;
+using Herald.Verification;
 
 namespace Herald.Tests.Api.Patch;
 
@@ -123,5 +125,36 @@ public sealed class WebhookPatchTests(ApiFixture fixture)
         Assert.Equal(HttpStatusCode.OK, adminNamed.Status);
         Assert.Equal(HttpStatusCode.OK, adminById.Status);
         Assert.Equal("by admin", (await owner.ReadAsync($"/v1/webhooks/{id}"))["description"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_new_scheme_signs_with_the_same_secret_and_a_secret_that_does_not_suit_it_is_refused()
+    {
+        await using var receiver = await Receiver.StartAsync();
+        var client = fixture.Client((await fixture.CreateAccountAsync()).Key);
+        var (standard, standardSecret, _) = await client.CreateWebhookAsync(new { url = receiver.Url(), events = new[] { "*" } });
+        var (custom, _, _) = await client.CreateWebhookAsync(new
+        {
+            url = "http://127.0.0.1:9/c", events = new[] { "*" }, signature = new { scheme = "hmac-sha256", header = "X-Sig" }, secret = "your_webhook_secret",
+        });
+        var customBefore = await client.GetStringAsync($"/v1/webhooks/{custom}");
+
+        var toCustom = await client.PatchAsync($"/v1/webhooks/{standard}", new { signature = new { scheme = "hmac-sha256", header = "X-Sig" } });
+        var signed = await client.PublishAndReceiveAsync(receiver, new { type = "a.b", data = new { } }, "Herald-Event-Id");
+        var refused = await client.PatchAsync($"/v1/webhooks/{custom}", new { signature = new { scheme = "standard-webhooks" } });
+        var customAfter = await client.GetStringAsync($"/v1/webhooks/{custom}");
+        var rotated = await client.SendAsync(HttpMethod.Post, $"/v1/webhooks/{custom}/rotate-secret",
+            new { secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", grace_period = "0s" });
+        var toStandard = await client.PatchAsync($"/v1/webhooks/{custom}", new { signature = new { scheme = "standard-webhooks" } });
+
+        Assert.Equal(HttpStatusCode.OK, toCustom.Status);
+        Assert.Equal(VerificationResult.Verified,
+            new HmacWebhookVerifier(new HmacProfile("X-Sig"), [standardSecret]).Verify(name => signed.Headers.GetValueOrDefault(name.ToLowerInvariant()), signed.Body));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.Status);
+        Assert.Equal(["signature.scheme"], PatchCalls.Fields(refused.Text));
+        Assert.Contains("rotate-secret", refused.Text);
+        Assert.Equal(customBefore, customAfter);
+        Assert.Equal(HttpStatusCode.OK, rotated.Status);
+        Assert.Equal(HttpStatusCode.OK, toStandard.Status);
     }
 }
