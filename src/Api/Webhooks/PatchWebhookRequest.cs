@@ -8,18 +8,7 @@ namespace Herald.Api.Webhooks;
 /// keeps its value; one that is sent replaces it whole (<c>events</c>, <c>headers</c> and <c>signature</c> included);
 /// <c>null</c> sets what <c>POST</c> sets when the field is left out (see docs/design-notes.md).
 /// </summary>
-public sealed record PatchWebhookRequest(
-    string? Url,
-    List<string>? Events,
-    string? Source,
-    string? Description,
-    SignatureRequest? Signature,
-    RetryRequest? Retry,
-    int? TimeoutSeconds,
-    string? Ordering,
-    int? MaxInFlight,
-    int? RateLimit,
-    Dictionary<string, string>? Headers)
+public sealed record PatchWebhookRequest : WebhookFields
 {
     /// <summary>
     /// The registration this change makes of <paramref name="current"/>, to be checked as a whole by the same rules as
@@ -30,21 +19,22 @@ public sealed record PatchWebhookRequest(
     {
         T? Pick<T>(string field, T? sentValue, T? kept) => sent.Contains(field) ? sentValue : kept;
         var shown = WebhookResponse.From(current);
-        var request = new CreateWebhookRequest(
-            Pick("url", Url, current.Url),
-            Pick("events", Events, current.Events.ToList()),
-            Pick("source", Source, current.Source),
-            Pick("description", Description, current.Description),
-            Secret: null,
-            Signature,
-            Retry,
-            TimeoutSeconds,
-            Pick("ordering", Ordering, shown.Ordering),
+        var request = new CreateWebhookRequest
+        {
+            Url = Pick("url", Url, current.Url),
+            Events = Pick("events", Events, current.Events.ToList()),
+            Source = Pick("source", Source, current.Source),
+            Description = Pick("description", Description, current.Description),
+            // Left out when absent: the defaults below then carry the webhook's own values.
+            Signature = Signature,
+            Retry = Retry,
+            TimeoutSeconds = TimeoutSeconds,
+            Ordering = Pick("ordering", Ordering, shown.Ordering),
             // A new ordering without max_in_flight takes that mode's default, as at registration.
-            Pick("max_in_flight", MaxInFlight, sent.Contains("ordering") ? null : current.MaxInFlight),
-            Pick("rate_limit", RateLimit, current.RateLimit),
-            Pick("headers", Headers, new Dictionary<string, string>(current.Headers)),
-            AccountId: null);
+            MaxInFlight = Pick("max_in_flight", MaxInFlight, sent.Contains("ordering") ? null : current.MaxInFlight),
+            RateLimit = Pick("rate_limit", RateLimit, current.RateLimit),
+            Headers = Pick("headers", Headers, new Dictionary<string, string>(current.Headers)),
+        };
         var defaults = new WebhookDefaults(
             sent.Contains("signature") ? account.Signature : current.Signature,
             sent.Contains("retry") ? account.Retry : current.Retry,

@@ -1,19 +1,14 @@
 using Herald.Abstractions.Accounts;
-using Herald.Abstractions.Ids;
 using Herald.Abstractions.Webhooks;
 using Herald.Tests.Infrastructure;
 
 namespace Herald.Tests.Grains;
 
+/// <summary><see cref="IAccountGrain.UpdateWebhookAsync"/>: the index follows the change, and a stale change is refused.</summary>
 [Collection(ClusterCollection.Name)]
 public sealed class WebhookUpdateTests(ClusterFixture fixture)
 {
-    private async Task<IAccountGrain> NewAccountAsync()
-    {
-        var account = fixture.Cluster.GrainFactory.GetGrain<IAccountGrain>(HeraldId.New("acct"));
-        await account.CreateAsync("updates", AccountSettings.Default);
-        return account;
-    }
+    private async Task<IAccountGrain> NewAccountAsync() => (await ClusterScenario.StartAsync(fixture)).Account;
 
     [Fact]
     public async Task An_update_moves_the_endpoints_filter_in_the_index_and_keeps_its_place_in_the_list()

@@ -21,4 +21,12 @@ public static class PatchCalls
     /// <summary>The problem's field errors, by name (empty for a problem that names none).</summary>
     public static string[] Fields(string problem) =>
         JsonNode.Parse(problem)!["errors"]?.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal).ToArray() ?? [];
+
+    /// <summary>The answer is a 422 naming <paramref name="field"/> alone, and its message mentions <paramref name="mention"/>.</summary>
+    public static void AssertRefused((HttpStatusCode Status, string Text) answer, string field, string mention)
+    {
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, answer.Status);
+        Assert.Equal([field], Fields(answer.Text));
+        Assert.Contains(mention, answer.Text);
+    }
 }

@@ -150,9 +150,7 @@ public sealed class WebhookPatchTests(ApiFixture fixture)
         Assert.Equal(HttpStatusCode.OK, toCustom.Status);
         Assert.Equal(VerificationResult.Verified,
             new HmacWebhookVerifier(new HmacProfile("X-Sig"), [standardSecret]).Verify(name => signed.Headers.GetValueOrDefault(name.ToLowerInvariant()), signed.Body));
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.Status);
-        Assert.Equal(["signature.scheme"], PatchCalls.Fields(refused.Text));
-        Assert.Contains("rotate-secret", refused.Text);
+        PatchCalls.AssertRefused(refused, "signature.scheme", "rotate-secret");
         Assert.Equal(customBefore, customAfter);
         Assert.Equal(HttpStatusCode.OK, rotated.Status);
         Assert.Equal(HttpStatusCode.OK, toStandard.Status);
