@@ -135,10 +135,10 @@ public sealed class ApiContractTests(ApiFixture fixture) : IClassFixture<ApiFixt
         var body = paths.GetProperty("/v1/webhooks/{id}").GetProperty("patch").GetProperty("requestBody").GetProperty("content")
             .GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString();
         Assert.Equal("#/components/schemas/PatchWebhookRequest", body);
-        var fields = openApi.GetProperty("components").GetProperty("schemas").GetProperty("PatchWebhookRequest").GetProperty("properties")
-            .EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
-        Assert.Equal(
-            ["description", "events", "headers", "max_in_flight", "ordering", "rate_limit", "retry", "signature", "source", "timeout_seconds", "url"],
-            fields);
+        string[] Fields(string schema) => openApi.GetProperty("components").GetProperty("schemas").GetProperty(schema).GetProperty("properties")
+            .EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray();
+        string[] patchable = ["description", "events", "headers", "max_in_flight", "ordering", "rate_limit", "retry", "signature", "source", "timeout_seconds", "url"];
+        Assert.Equal(patchable, Fields("PatchWebhookRequest"));
+        Assert.Equal(patchable.Append("account_id").Append("secret").Order(StringComparer.Ordinal), Fields("CreateWebhookRequest"));
     }
 }
