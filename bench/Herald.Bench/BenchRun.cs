@@ -31,9 +31,6 @@ public static class BenchRun
         await using var herald = await BenchHerald.StartAsync(options.ApiDll, database.ConnectionString, adminKey, logPath, new Dictionary<string, string>
         {
             ["Herald__Orleans__CollectionAge"] = options.Sizes.CollectionAge.ToString("c", CultureInfo.InvariantCulture),
-            // The per-key request limit (1,000/s by default) is a policy, not a capacity: a paced generator that falls
-            // behind on a loaded machine catches up in bursts, which the limit would refuse with 429.
-            ["Herald__RateLimit__PermitLimit"] = "1000000",
         });
         Console.WriteLine($"Herald pid {herald.Id} on {herald.Url} (log {logPath}), database {database.Name}");
         using var cleanup = KillOnExit(herald);

@@ -19,6 +19,15 @@ public interface IAccountGrain : IGrainWithStringKey
     /// <exception cref="SourceLimitReachedException">The spec's source already has the most webhooks allowed.</exception>
     Task<CreatedWebhook?> CreateWebhookAsync(WebhookSpec spec);
 
+    /// <summary>
+    /// Changes an endpoint's registration: the endpoint's settings, then its filter in the index, so that publishes
+    /// after the answer match the new events and source. Null when the account or the endpoint does not exist.
+    /// </summary>
+    /// <exception cref="SourceLimitReachedException">The spec moves the endpoint to a source that has the most webhooks allowed.</exception>
+    /// <exception cref="WebhookChangedException">The endpoint's settings changed since <paramref name="revision"/>.</exception>
+    /// <exception cref="SecretUnsuitableException">A signing secret is not valid under the spec's scheme.</exception>
+    Task<WebhookView?> UpdateWebhookAsync(string endpointId, WebhookSpec spec, long revision);
+
     /// <summary>Issues a new API key; the previous ones keep working for <paramref name="grace"/>. Null when the account does not exist.</summary>
     Task<RotatedKey?> RotateKeyAsync(TimeSpan grace);
 

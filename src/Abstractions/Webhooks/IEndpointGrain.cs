@@ -12,6 +12,17 @@ public interface IEndpointGrain : IGrainWithStringKey
 
     Task DeleteAsync();
 
+    /// <summary>
+    /// Replaces the endpoint's settings (all but its secret and status) with those of <paramref name="spec"/>; the next
+    /// attempt, queued deliveries included, uses them. Interleaves with a delivery pass, which never sees half a change;
+    /// a new ordering mode applies from the next pass. Null when the endpoint does not exist.
+    /// </summary>
+    /// <param name="revision">The <see cref="WebhookView.Revision"/> the change was built on.</param>
+    /// <exception cref="WebhookChangedException">The settings changed since that revision.</exception>
+    /// <exception cref="SecretUnsuitableException">A signing secret is not valid under the new scheme.</exception>
+    [AlwaysInterleave]
+    Task<WebhookView?> UpdateAsync(WebhookSpec spec, long revision);
+
     /// <summary>Pauses delivery (reason <c>user</c>); the queue is held, not dropped.</summary>
     Task<WebhookView?> DisableAsync();
 

@@ -2,7 +2,10 @@ using Herald.Abstractions.Signatures;
 
 namespace Herald.Abstractions.Webhooks;
 
-/// <summary>A validated request to register a webhook endpoint; <see cref="Secret"/> is null when Herald must generate one.</summary>
+/// <summary>
+/// A validated registration of a webhook endpoint, or for a change the whole registration it leads to;
+/// <see cref="Secret"/> is null when Herald must generate one (and always in a change, which keeps the secret).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("herald.webhook-spec")]
 public sealed record WebhookSpec(
     [property: Id(0)] string Url,

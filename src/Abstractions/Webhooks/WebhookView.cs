@@ -23,4 +23,7 @@ public sealed record WebhookView(
     [property: Id(15)] int ConsecutiveFailures)
 {
     [Id(20)] public SignatureProfile Signature { get; init; } = SignatureProfile.StandardWebhooks;
+
+    /// <summary>How many changes (<c>PATCH</c>) the settings have had: a change is applied only to the revision it was built on.</summary>
+    [Id(21)] public long Revision { get; init; }
 }

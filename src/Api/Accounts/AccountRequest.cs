@@ -1,4 +1,3 @@
-using Herald.Api.Json;
 using Herald.Api.Webhooks;
 
 namespace Herald.Api.Accounts;
@@ -16,4 +15,4 @@ public sealed record AccountRequest(
     int? MaxWebhooksPerSource,
     SignatureRequest? Signature,
     bool? CanonicalJson,
-    Optional<string> NotifyEmail);
+    string? NotifyEmail);

@@ -9,7 +9,8 @@ namespace Herald.Api.Accounts;
 /// <summary>Applies the fields of an <see cref="AccountRequest"/> to current settings, naming every bad field.</summary>
 public static class AccountSettingsValidator
 {
-    public static AccountSettings Apply(AccountSettings current, AccountRequest request, FieldErrors errors)
+    /// <param name="sent">The fields a PATCH body names, a null included (a sent null clears <c>notify_email</c>); null for a POST.</param>
+    public static AccountSettings Apply(AccountSettings current, AccountRequest request, FieldErrors errors, IReadOnlySet<string>? sent = null)
     {
         var settings = current;
         if (request.Name is { } name && (name.Trim().Length is 0 or > 200))
@@ -67,13 +68,13 @@ public static class AccountSettingsValidator
         {
             settings = settings with { CanonicalJson = canonicalJson };
         }
-        if (request.NotifyEmail.IsSet)
+        if (request.NotifyEmail is not null || sent?.Contains("notify_email") == true)
         {
-            if (request.NotifyEmail.Value is { } email && !EmailAddress.IsValid(email))
+            if (request.NotifyEmail is { } email && !EmailAddress.IsValid(email))
             {
                 errors.Add("notify_email", "Give one email address such as ops@example.com (no display name), or null for none.");
             }
-            settings = settings with { NotifyEmail = request.NotifyEmail.Value };
+            settings = settings with { NotifyEmail = request.NotifyEmail };
         }
         return settings;
     }

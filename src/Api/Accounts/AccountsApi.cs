@@ -11,6 +11,7 @@ namespace Herald.Api.Accounts;
 public static class AccountsApi
 {
     private static readonly TimeSpan MaxKeyGrace = TimeSpan.FromDays(7);
+    private static readonly Dictionary<string, string> NoRefusedFields = [];
 
     public static RouteGroupBuilder MapAccounts(this RouteGroupBuilder v1)
     {
@@ -66,13 +67,13 @@ public static class AccountsApi
         {
             return Problems.NotFound("The account");
         }
-        var (request, problem) = await JsonBody.ReadAsync<AccountRequest>(http.Request, options.Value);
+        var (request, sent, problem) = await JsonBody.ReadPatchAsync<AccountRequest>(http.Request, options.Value, NoRefusedFields);
         if (problem is not null)
         {
             return problem;
         }
         var errors = new FieldErrors();
-        var settings = AccountSettingsValidator.Apply(current.Settings, request!, errors);
+        var settings = AccountSettingsValidator.Apply(current.Settings, request!, errors, sent);
         if (errors.Any)
         {
             return Problems.Invalid(errors.ToDictionary());

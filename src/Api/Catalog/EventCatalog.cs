@@ -65,9 +65,11 @@ public sealed partial class EventCatalog(EventCatalogStore store, IOptions<Catal
 
     /// <summary>
     /// Strict mode only: an exact type must be listed and not deprecated; a wildcard must match at least one listed
-    /// type (so <c>*</c> needs a non-empty catalog). Herald's operational events are always known.
+    /// type (so <c>*</c> needs a non-empty catalog). Herald's operational events are always known. Patterns the webhook
+    /// is <paramref name="subscribed"/> to already stay as they are, even if the catalog has since deprecated or dropped them.
     /// </summary>
-    public async Task CheckSubscriptionsAsync(IReadOnlyList<string> patterns, FieldErrors errors, CancellationToken cancellationToken)
+    public async Task CheckSubscriptionsAsync(IReadOnlyList<string> patterns, IReadOnlyCollection<string> subscribed, FieldErrors errors,
+        CancellationToken cancellationToken)
     {
         if (!Strict)
         {
@@ -77,6 +79,10 @@ public sealed partial class EventCatalog(EventCatalogStore store, IOptions<Catal
         for (var i = 0; i < patterns.Count; i++)
         {
             var pattern = patterns[i];
+            if (subscribed.Contains(pattern))
+            {
+                continue;
+            }
             if (EventTypePattern.IsValidType(pattern) && snapshot.Find(pattern) is { Record.Deprecated: true })
             {
                 errors.Add($"events[{i}]", $"\"{pattern}\" is deprecated; new webhooks may not subscribe to it.");

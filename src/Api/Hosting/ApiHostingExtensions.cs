@@ -46,7 +46,7 @@ public static class ApiHostingExtensions
         builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
         builder.Services.ConfigureHttpJsonOptions(o => HeraldJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi(o => o.AddSchemaTransformer(OptionalSchema.TransformAsync));
+        builder.Services.AddOpenApi();
         builder.Services.AddHeraldHealthChecks();
         builder.Services.AddHeraldMetrics();
         builder.Services.AddScoped<ApiKeyFilter>();

@@ -13,38 +13,42 @@ public static class JsonBody
     public static async Task<(T? Value, ProblemHttpResult? Problem)> ReadAsync<T>(HttpRequest request, ApiOptions limits)
         where T : class
     {
-        if (request.ContentLength > limits.MaxRequestBytes)
+        var (body, problem) = await ReadBytesAsync(request, limits);
+        return problem is not null ? (null, problem) : Parse(() => JsonSerializer.Deserialize<T>(body.Span, SerializerOptions(request)));
+    }
+
+    /// <summary>
+    /// Like <see cref="ReadAsync{T}"/>, for a partial update: also names the top-level fields the body sends, an explicit
+    /// <c>null</c> included, so that an absent field can keep its value while a null clears it. A field of
+    /// <paramref name="refused"/> is answered 422 with its message (before the body is bound), rather than as unknown.
+    /// </summary>
+    public static async Task<(T? Value, IReadOnlySet<string> Sent, ProblemHttpResult? Problem)> ReadPatchAsync<T>(
+        HttpRequest request, ApiOptions limits, IReadOnlyDictionary<string, string> refused)
+        where T : class
+    {
+        var (body, problem) = await ReadBytesAsync(request, limits);
+        var options = SerializerOptions(request);
+        var (document, notJson) = problem is not null ? (null, problem) : Parse(() => JsonSerializer.Deserialize<JsonDocument>(body.Span, options));
+        using (document)
         {
-            return (null, TooLarge(limits));
-        }
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > limits.MaxRequestBytes)
+            if (notJson is not null || document!.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return (null, TooLarge(limits));
+                return (null, new HashSet<string>(), notJson ?? NotAnObject());
             }
-            buffer.Write(chunk, 0, read);
-        }
-        if (buffer.Length == 0)
-        {
-            return (null, Problems.Status(StatusCodes.Status400BadRequest, "The request body is empty", "Send a JSON object."));
-        }
-        var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
-        try
-        {
-            var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), options);
-            return value is null
-                ? (null, Problems.Status(StatusCodes.Status400BadRequest, "The request body is not a JSON object", "Send a JSON object."))
-                : (value, null);
-        }
-        catch (JsonException exception)
-        {
-            var path = string.IsNullOrEmpty(exception.Path) ? "$" : exception.Path;
-            return (null, Problems.Status(StatusCodes.Status400BadRequest, "The request body is not valid JSON for this route",
-                $"At {path}: {FirstLine(exception.Message)}"));
+            var sent = document.RootElement.EnumerateObject().Select(p => p.Name)
+                .ToHashSet(options.PropertyNameCaseInsensitive ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+            var errors = new FieldErrors();
+            foreach (var (field, message) in refused.Where(r => sent.Contains(r.Key)))
+            {
+                errors.Add(field, message);
+            }
+            if (errors.Any)
+            {
+                return (null, sent, Problems.Invalid(errors.ToDictionary()));
+            }
+            var root = document.RootElement;
+            var (value, wrongTypes) = Parse(() => root.Deserialize<T>(options));
+            return (value, sent, wrongTypes);
         }
     }
 
@@ -58,6 +62,49 @@ public static class JsonBody
         IsAbsent(request)
             ? Task.FromResult<(T?, ProblemHttpResult?)>((empty, null))
             : ReadAsync<T>(request, limits);
+
+    private static async Task<(ReadOnlyMemory<byte> Body, ProblemHttpResult? Problem)> ReadBytesAsync(HttpRequest request, ApiOptions limits)
+    {
+        if (request.ContentLength > limits.MaxRequestBytes)
+        {
+            return (default, TooLarge(limits));
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > limits.MaxRequestBytes)
+            {
+                return (default, TooLarge(limits));
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.Length == 0
+            ? (default, Problems.Status(StatusCodes.Status400BadRequest, "The request body is empty", "Send a JSON object."))
+            : (buffer.ToArray(), null);
+    }
+
+    private static JsonSerializerOptions SerializerOptions(HttpRequest request) =>
+        request.HttpContext.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+
+    private static (T? Value, ProblemHttpResult? Problem) Parse<T>(Func<T?> parse)
+        where T : class
+    {
+        try
+        {
+            return parse() is { } value ? (value, null) : (null, NotAnObject());
+        }
+        catch (JsonException exception)
+        {
+            var path = string.IsNullOrEmpty(exception.Path) ? "$" : exception.Path;
+            return (null, Problems.Status(StatusCodes.Status400BadRequest, "The request body is not valid JSON for this route",
+                $"At {path}: {FirstLine(exception.Message)}"));
+        }
+    }
+
+    private static ProblemHttpResult NotAnObject() =>
+        Problems.Status(StatusCodes.Status400BadRequest, "The request body is not a JSON object", "Send a JSON object.");
 
     private static ProblemHttpResult TooLarge(ApiOptions limits) =>
         Problems.Status(StatusCodes.Status413PayloadTooLarge, "The request body is too large",

@@ -1,16 +1,8 @@
 namespace Herald.Api.Webhooks;
 
-public sealed record CreateWebhookRequest(
-    string? Url,
-    List<string>? Events,
-    string? Source,
-    string? Description,
-    string? Secret,
-    SignatureRequest? Signature,
-    RetryRequest? Retry,
-    int? TimeoutSeconds,
-    string? Ordering,
-    int? MaxInFlight,
-    int? RateLimit,
-    Dictionary<string, string>? Headers,
-    string? AccountId);
+/// <summary>The body of <c>POST /v1/webhooks</c>: the registration's fields, its secret if the caller supplies one, and the account an admin acts for.</summary>
+public sealed record CreateWebhookRequest : WebhookFields
+{
+    public string? Secret { get; init; }
+    public string? AccountId { get; init; }
+}

@@ -8,15 +8,18 @@ using Herald.Grains.Signing;
 
 namespace Herald.Api.Webhooks;
 
-/// <summary>Checks a registration at the edge and turns it into a <see cref="WebhookSpec"/>, or names every bad field.</summary>
+/// <summary>
+/// Checks a registration at the edge and turns it into a <see cref="WebhookSpec"/>, or names every bad field. A change
+/// (<c>PATCH</c>) is checked here too, as the whole registration it makes (<see cref="PatchWebhookRequest.ApplyTo"/>).
+/// </summary>
 public static class WebhookSpecValidator
 {
     private const int MaxUrlLength = 2048;
     private const int MaxEvents = 100;
     private const int MaxHeaders = 20;
 
-    /// <param name="accountSignature">The account's default profile, which applies when the request names none.</param>
-    public static WebhookSpec? Validate(CreateWebhookRequest request, DeliveryOptions delivery, SignatureProfile accountSignature, FieldErrors errors)
+    /// <param name="defaults">What applies where the request names no signature, retry or timeout.</param>
+    public static WebhookSpec? Validate(CreateWebhookRequest request, DeliveryOptions delivery, WebhookDefaults defaults, FieldErrors errors)
     {
         ValidateUrl(request.Url, delivery, errors);
         ValidateEvents(request.Events, errors);
@@ -28,9 +31,9 @@ public static class WebhookSpecValidator
         {
             errors.Add("description", "Keep the description to 500 characters.");
         }
-        var signature = SignatureProfileValidator.Validate(request.Signature, "signature", errors) ?? accountSignature;
+        var signature = SignatureProfileValidator.Validate(request.Signature, "signature", errors) ?? defaults.Signature;
         ValidateSecret(request.Secret, signature.Scheme, errors);
-        var retry = RetryPolicyValidator.Validate(request.Retry, "retry", errors);
+        var retry = RetryPolicyValidator.Validate(request.Retry, "retry", errors) ?? defaults.Retry;
         if (request.TimeoutSeconds is < 1 or > 60)
         {
             errors.Add("timeout_seconds", "Use a timeout of 1–60 seconds.");
@@ -60,7 +63,7 @@ public static class WebhookSpecValidator
         return errors.Any
             ? null
             : new WebhookSpec(request.Url!, request.Events!, request.Source, request.Description, request.Secret, retry,
-                request.TimeoutSeconds, request.Headers ?? [], ordering!.Value,
+                request.TimeoutSeconds ?? defaults.TimeoutSeconds, request.Headers ?? [], ordering!.Value,
                 request.MaxInFlight ?? (ordering == DeliveryOrdering.Concurrent ? 10 : 1), request.RateLimit)
             {
                 Signature = signature,

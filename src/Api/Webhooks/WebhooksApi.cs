@@ -22,7 +22,7 @@ public static class WebhooksApi
         group.MapDelete("/{id}", DeleteAsync);
         group.MapDelete("/", BulkDeleteAsync);
         group.MapGet("/{id}/deliveries", ListDeliveriesAsync);
-        return group.MapWebhookControl().MapWebhookSecrets();
+        return group.MapWebhookUpdate().MapWebhookControl().MapWebhookSecrets();
     }
 
     private static async Task<Results<Created<WebhookResponse>, ProblemHttpResult>> CreateAsync(
@@ -42,27 +42,16 @@ public static class WebhooksApi
         {
             return Problems.NotFound("The account");
         }
-        var errors = new FieldErrors();
-        if (WebhookSpecValidator.Validate(request, delivery.Value, owner.Settings.Signature, errors) is not { } spec)
+        var (spec, invalid) = await WebhookRegistration.CheckAsync(request, WebhookDefaults.Of(owner.Settings), [], delivery.Value, catalog,
+            http.RequestAborted);
+        if (invalid is not null)
         {
-            return Problems.Invalid(errors.ToDictionary());
+            return invalid;
         }
-        await catalog.CheckSubscriptionsAsync(spec.Events, errors, http.RequestAborted);
-        if (errors.Any)
+        var (created, refused) = await WebhookRegistration.SaveAsync(() => account.CreateWebhookAsync(spec!));
+        if (refused is not null)
         {
-            return Problems.Invalid(errors.ToDictionary());
-        }
-        CreatedWebhook? created;
-        try
-        {
-            created = await account.CreateWebhookAsync(spec);
-        }
-        catch (SourceLimitReachedException limit)
-        {
-            return Problems.Invalid(new Dictionary<string, string[]>
-            {
-                ["source"] = [$"{limit.Message} Delete one of them, or raise the account's max_webhooks_per_source ({limit.Limit})."],
-            });
+            return refused;
         }
         if (created is null)
         {

@@ -63,24 +63,38 @@ public sealed class AccountGrain(
         {
             return null;
         }
-        var settings = state.State.Settings;
         // Counted and added in one turn of this non-reentrant grain: concurrent registrations cannot both take the last place.
-        var perSource = settings.MaxWebhooksPerSource ?? limits.Value.MaxWebhooksPerSource;
-        if (spec.Source is { } source && state.State.Endpoints.Count(e => e.Source == source) >= perSource)
-        {
-            throw new SourceLimitReachedException(source, perSource);
-        }
+        EnsureRoomIn(spec.Source);
         var endpointId = HeraldId.New("wh", time);
-        spec = spec with
-        {
-            Retry = spec.Retry ?? settings.Retry,
-            TimeoutSeconds = spec.TimeoutSeconds ?? settings.TimeoutSeconds,
-            Signature = spec.Signature ?? settings.Signature,
-        };
+        spec = WithDefaults(spec);
         var created = await GrainFactory.GetGrain<IEndpointGrain>(endpointId).CreateAsync(AccountId, spec);
         state.State.Endpoints.Add(new EndpointFilter(endpointId, spec.Events, spec.Source));
         await state.WriteStateAsync();
         return created;
+    }
+
+    public async Task<WebhookView?> UpdateWebhookAsync(string endpointId, WebhookSpec spec, long revision)
+    {
+        var index = state.State.Endpoints.FindIndex(e => e.EndpointId == endpointId);
+        if (!state.RecordExists || index < 0)
+        {
+            return null;
+        }
+        // The endpoint keeps its own place: only a move to another source has to find room there.
+        if (spec.Source != state.State.Endpoints[index].Source)
+        {
+            EnsureRoomIn(spec.Source);
+        }
+        spec = WithDefaults(spec);
+        // The endpoint may refuse (a secret unfit for a new scheme, a newer revision): the index changes only once it has accepted.
+        if (await GrainFactory.GetGrain<IEndpointGrain>(endpointId).UpdateAsync(spec, revision) is not { } updated)
+        {
+            return null;
+        }
+        // Replaced in place, in this turn: publishes, which interleave, match either the old filter or the new one.
+        state.State.Endpoints[index] = new EndpointFilter(endpointId, spec.Events, spec.Source);
+        await state.WriteStateAsync();
+        return updated;
     }
 
     public Task<IReadOnlyList<string>> ListWebhooksAsync() =>
@@ -131,6 +145,28 @@ public sealed class AccountGrain(
                 && e.Events.Any(p => (!operational || p != "*") && EventTypePattern.Matches(p, eventType)))
             .Select(e => e.EndpointId)
             .ToList();
+    }
+
+    /// <exception cref="SourceLimitReachedException">The source already has as many webhooks as the account allows.</exception>
+    private void EnsureRoomIn(string? source)
+    {
+        var perSource = state.State.Settings.MaxWebhooksPerSource ?? limits.Value.MaxWebhooksPerSource;
+        if (source is not null && state.State.Endpoints.Count(e => e.Source == source) >= perSource)
+        {
+            throw new SourceLimitReachedException(source, perSource);
+        }
+    }
+
+    /// <summary>The account's defaults where the spec leaves retry, timeout or signature to them.</summary>
+    private WebhookSpec WithDefaults(WebhookSpec spec)
+    {
+        var settings = state.State.Settings;
+        return spec with
+        {
+            Retry = spec.Retry ?? settings.Retry,
+            TimeoutSeconds = spec.TimeoutSeconds ?? settings.TimeoutSeconds,
+            Signature = spec.Signature ?? settings.Signature,
+        };
     }
 
     private AccountView View() => new(AccountId, state.State.Name, state.State.CreatedAt, state.State.Settings);

@@ -54,6 +54,7 @@ public sealed partial class EndpointGrain(
 
     private string EndpointId => this.GetPrimaryKeyString();
     private bool IsActive => state.RecordExists && state.State.Status == WebhookStatus.Active;
+    private bool IsConcurrent => state.State.Ordering == DeliveryOrdering.Concurrent;
     private string QueuedStatus => IsActive ? DeliveryStatuses.Pending : DeliveryStatuses.Held;
 
     public async Task<CreatedWebhook> CreateAsync(string accountId, WebhookSpec spec)
@@ -65,20 +66,10 @@ public sealed partial class EndpointGrain(
         state.State = new EndpointState
         {
             AccountId = accountId,
-            Url = spec.Url,
-            Events = [.. spec.Events],
-            Source = spec.Source,
-            Description = spec.Description,
-            Retry = spec.Retry ?? RetryPolicy.Default,
-            TimeoutSeconds = spec.TimeoutSeconds ?? options.Value.DefaultTimeoutSeconds,
-            Headers = new Dictionary<string, string>(spec.Headers),
             Status = WebhookStatus.Active,
             CreatedAt = time.GetUtcNow(),
-            Ordering = spec.Ordering,
-            MaxInFlight = spec.Ordering == DeliveryOrdering.Concurrent ? spec.MaxInFlight : 1,
-            RateLimit = spec.RateLimit,
-            Signature = spec.Signature ?? SignatureProfile.StandardWebhooks,
         };
+        state.State.Configure(spec, options.Value.DefaultTimeoutSeconds);
         var secret = secrets.Issue(EndpointId, state.State, spec.Secret);
         await WriteStateAsync();
         return new CreatedWebhook(View(), secret);
@@ -93,6 +84,29 @@ public sealed partial class EndpointGrain(
         var rotated = secrets.Rotate(EndpointId, state.State, secret, gracePeriod);
         await WriteStateAsync();
         return rotated;
+    }
+
+    public async Task<WebhookView?> UpdateAsync(WebhookSpec spec, long revision)
+    {
+        if (!state.RecordExists)
+        {
+            return null;
+        }
+        if (revision != state.State.Revision)
+        {
+            throw new WebhookChangedException(EndpointId, revision, state.State.Revision);
+        }
+        var scheme = (spec.Signature ?? SignatureProfile.StandardWebhooks).Scheme;
+        if (scheme != state.State.Signature.Scheme && !secrets.SuitScheme(EndpointId, state.State, scheme))
+        {
+            throw new SecretUnsuitableException(scheme);
+        }
+        // Checked and applied without an await in between: a delivery pass interleaving here sees the old settings or the new.
+        state.State.Configure(spec, options.Value.DefaultTimeoutSeconds);
+        state.State.Revision++;
+        await WriteStateAsync();
+        WakeIn(TimeSpan.Zero);
+        return View();
     }
 
     public Task<WebhookView?> GetAsync() => Task.FromResult(state.RecordExists ? View() : null);
@@ -224,6 +238,9 @@ public sealed partial class EndpointGrain(
             await HandOffAsync();
             return;
         }
+        // A pass runs in the ordering mode it started in; one that saw the settings change is followed at once by a
+        // fresh pass, which uses the new mode and does not wait on timings worked out from the old settings.
+        var revision = state.State.Revision;
         try
         {
             if (!IsActive)
@@ -245,6 +262,10 @@ public sealed partial class EndpointGrain(
         finally
         {
             shutdown.Exit();
+            if (state.State.Revision != revision)
+            {
+                WakeIn(TimeSpan.Zero);
+            }
         }
     }
 
@@ -256,7 +277,7 @@ public sealed partial class EndpointGrain(
         var recording = new List<Task>(StrictPrefetch);
         try
         {
-            while (!cancellationToken.IsCancellationRequested && IsActive)
+            while (!cancellationToken.IsCancellationRequested && IsActive && !IsConcurrent)
             {
                 var pokes = _pokes;
                 await Task.WhenAll(recording);
@@ -287,10 +308,10 @@ public sealed partial class EndpointGrain(
                     _rate.Take(now, state.State.RateLimit);
                     var (status, recorded) = await SendAndRecordAsync(message, cancellationToken);
                     recording.Add(recorded);
-                    if (status == DeliveryStatuses.Pending || !IsActive)
+                    if (status == DeliveryStatuses.Pending || !IsActive || IsConcurrent)
                     {
                         drained = false;
-                        break; // the head waits for its retry: look again, which finds it not yet due
+                        break; // the head waits for its retry: look again, which finds it not yet due (or the mode changed)
                     }
                 }
                 if (drained && pokes == _pokes)
@@ -312,12 +333,13 @@ public sealed partial class EndpointGrain(
         {
             var now = time.GetUtcNow();
             var free = state.State.MaxInFlight - _inFlight.Count;
-            if (free > 0 && IsActive && !shutdown.IsStopping && _rate.Wait(now) == TimeSpan.Zero)
+            if (free > 0 && IsConcurrent && IsActive && !shutdown.IsStopping && _rate.Wait(now) == TimeSpan.Zero)
             {
                 foreach (var message in await queue.PeekDueAsync(EndpointId, now, free, _inFlight.Keys, cancellationToken))
                 {
                     _tickFoundIdle = false;
-                    if (_rate.Wait(time.GetUtcNow()) > TimeSpan.Zero)
+                    // Read again after the query: a change made meanwhile (fewer in flight, strict order) binds from here.
+                    if (_rate.Wait(time.GetUtcNow()) > TimeSpan.Zero || !IsConcurrent || _inFlight.Count >= state.State.MaxInFlight)
                     {
                         break;
                     }
@@ -327,6 +349,10 @@ public sealed partial class EndpointGrain(
             }
             if (_inFlight.Count == 0)
             {
+                if (!IsConcurrent)
+                {
+                    return; // switched to strict: with nothing in flight any more, the next pass delivers in order
+                }
                 if (shutdown.IsStopping && IsActive)
                 {
                     await HandOffAsync();
@@ -401,7 +427,10 @@ public sealed partial class EndpointGrain(
             outcome.ResponseExcerpt, attemptedAt, next, status), cancellationToken);
         if (status == DeliveryStatuses.Succeeded)
         {
-            LogDelivered(logger, EndpointId, message.EventId, attempt, outcome.StatusCode);
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                recorded = LogWhenRecordedAsync(recorded, message.EventId, attempt, outcome.StatusCode);
+            }
         }
         else
         {
@@ -420,6 +449,13 @@ public sealed partial class EndpointGrain(
             await OnDeliveryFailedAsync(message, attempt, outcome, verdict);
         }
         return (status, recorded);
+    }
+
+    /// <summary>A success is logged once its record is durable, like every other attempt.</summary>
+    private async Task LogWhenRecordedAsync(Task recorded, string eventId, int attempt, int? statusCode)
+    {
+        await recorded;
+        LogDelivered(logger, EndpointId, eventId, attempt, statusCode);
     }
 
     /// <summary>A delivery ended failed: count it, tell the account, and disable the endpoint if its rule says so.</summary>
@@ -559,6 +595,7 @@ public sealed partial class EndpointGrain(
         state.State.CreatedAt, state.State.Ordering, state.State.MaxInFlight, state.State.RateLimit, state.State.ConsecutiveFailures)
     {
         Signature = state.State.Signature,
+        Revision = state.State.Revision,
     };
 
     // Successes are the hot path (thousands a second): Debug, so that the default log level costs nothing per delivery.

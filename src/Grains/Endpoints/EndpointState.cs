@@ -28,6 +28,8 @@ public sealed class EndpointState
     [Id(14)] public int MaxInFlight { get; set; } = 1;
     /// <summary>Deliveries per second at most; null for no limit.</summary>
     [Id(15)] public int? RateLimit { get; set; }
+    /// <summary>Counts the changes (<c>PATCH</c>) applied to the settings; a delivery pass that sees it move starts over.</summary>
+    [Id(16)] public long Revision { get; set; }
 
     [Id(20)] public SignatureProfile Signature { get; set; } = SignatureProfile.StandardWebhooks;
     /// <summary>The signing secret, sealed by <see cref="Secrets.SecretProtector"/>: never stored in plain text.</summary>
@@ -35,4 +37,23 @@ public sealed class EndpointState
     /// <summary>The secret before the last rotation, sealed; it signs too until <see cref="PreviousSecretExpiresAt"/>.</summary>
     [Id(22)] public byte[]? SealedPreviousSecret { get; set; }
     [Id(23)] public DateTimeOffset? PreviousSecretExpiresAt { get; set; }
+
+    /// <summary>
+    /// Takes every setting of a registration, at creation and at each change: all but the account, the secrets, the
+    /// status and the counters. Collections are replaced, never changed in place, so views already handed out stay as they were.
+    /// </summary>
+    public void Configure(WebhookSpec spec, int defaultTimeoutSeconds)
+    {
+        Url = spec.Url;
+        Events = [.. spec.Events];
+        Source = spec.Source;
+        Description = spec.Description;
+        Retry = spec.Retry ?? RetryPolicy.Default;
+        TimeoutSeconds = spec.TimeoutSeconds ?? defaultTimeoutSeconds;
+        Headers = new Dictionary<string, string>(spec.Headers);
+        Ordering = spec.Ordering;
+        MaxInFlight = spec.Ordering == DeliveryOrdering.Concurrent ? spec.MaxInFlight : 1;
+        RateLimit = spec.RateLimit;
+        Signature = spec.Signature ?? SignatureProfile.StandardWebhooks;
+    }
 }

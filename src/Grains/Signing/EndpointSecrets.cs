@@ -1,3 +1,4 @@
+using Herald.Abstractions.Signatures;
 using Herald.Abstractions.Webhooks;
 using Herald.Grains.Endpoints;
 using Herald.Grains.Secrets;
@@ -43,6 +44,20 @@ public sealed class EndpointSecrets(SecretProtector protector, TimeProvider time
             keys.Add(WebhookSecret.Key(scheme, protector.Open(endpointId, previous)));
         }
         return keys;
+    }
+
+    /// <summary>
+    /// Whether every secret that still signs (the current one, and the previous one within its grace period) is a valid
+    /// secret under <paramref name="scheme"/>: a change of scheme must not leave the endpoint with a key it cannot sign with.
+    /// </summary>
+    public bool SuitScheme(string endpointId, EndpointState endpoint, SignatureScheme scheme)
+    {
+        var signing = new List<byte[]> { endpoint.SealedSecret };
+        if (endpoint.SealedPreviousSecret is { } previous && endpoint.PreviousSecretExpiresAt > time.GetUtcNow())
+        {
+            signing.Add(previous);
+        }
+        return signing.All(sealedSecret => WebhookSecret.IsValid(scheme, protector.Open(endpointId, sealedSecret)));
     }
 
     private static string Checked(EndpointState endpoint, string? supplied)

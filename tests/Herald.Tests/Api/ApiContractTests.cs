@@ -122,4 +122,23 @@ public sealed class ApiContractTests(ApiFixture fixture) : IClassFixture<ApiFixt
         var openApi = await client.GetStringAsync("/openapi/v1.json");
         Assert.Contains("/v1/webhooks/{id}/deliveries", openApi);
     }
+
+    [Fact]
+    public async Task The_openapi_document_shows_every_webhook_route_and_the_patch_body_without_a_secret()
+    {
+        var openApi = await fixture.Client(null).GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var paths = openApi.GetProperty("paths");
+        string[] Methods(string path) => paths.GetProperty(path).EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray();
+
+        Assert.Equal(["delete", "get", "post"], Methods("/v1/webhooks"));
+        Assert.Equal(["delete", "get", "patch"], Methods("/v1/webhooks/{id}"));
+        var body = paths.GetProperty("/v1/webhooks/{id}").GetProperty("patch").GetProperty("requestBody").GetProperty("content")
+            .GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString();
+        Assert.Equal("#/components/schemas/PatchWebhookRequest", body);
+        string[] Fields(string schema) => openApi.GetProperty("components").GetProperty("schemas").GetProperty(schema).GetProperty("properties")
+            .EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray();
+        string[] patchable = ["description", "events", "headers", "max_in_flight", "ordering", "rate_limit", "retry", "signature", "source", "timeout_seconds", "url"];
+        Assert.Equal(patchable, Fields("PatchWebhookRequest"));
+        Assert.Equal(patchable.Append("account_id").Append("secret").Order(StringComparer.Ordinal), Fields("CreateWebhookRequest"));
+    }
 }

@@ -103,8 +103,9 @@ public sealed class MalformedRequests(Random random, string accountId, string we
     private (HttpMethod Method, string Path, bool Admin, bool Body, string Field) Route()
     {
         var segment = random.Next(4) == 0 ? HostileSegments[random.Next(HostileSegments.Length)] : null;
-        return random.Next(11) switch
+        return random.Next(12) switch
         {
+            11 => (HttpMethod.Patch, $"/v1/webhooks/{segment ?? webhookId}", false, true, "url"),
             0 => (HttpMethod.Post, "/v1/accounts", true, true, "name"),
             1 => (HttpMethod.Patch, $"/v1/accounts/{segment ?? accountId}", false, true, "name"),
             2 => (HttpMethod.Post, $"/v1/accounts/{segment ?? accountId}/rotate-key", false, true, "grace_period"),

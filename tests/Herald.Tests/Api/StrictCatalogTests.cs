@@ -52,4 +52,34 @@ public sealed class StrictCatalogTests(StrictCatalogApiFixture fixture) : IClass
         var list = await client.GetFromJsonAsync<JsonElement>("/v1/webhooks");
         Assert.Equal(4, list.GetProperty("data").GetArrayLength());
     }
+
+    [Fact]
+    public async Task A_patch_checks_new_subscriptions_against_the_catalog_and_keeps_the_ones_the_webhook_has()
+    {
+        var p = CatalogTestData.Prefix();
+        await PutAsync($"{p}.server.provisioned");
+        var client = fixture.Client((await fixture.CreateAccountAsync()).Key);
+        var created = await client.PostAsJsonAsync("/v1/webhooks", new { url = "http://127.0.0.1:9/x", events = new[] { $"{p}.server.provisioned" } });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var before = await client.GetStringAsync($"/v1/webhooks/{id}");
+        async Task<HttpResponseMessage> PatchAsync(params string[] events) => await client.PatchAsJsonAsync($"/v1/webhooks/{id}", new { events });
+
+        var unknown = await PatchAsync($"{p}.server.provisioned", $"{p}.server.exploded");
+        var unchanged = await client.GetStringAsync($"/v1/webhooks/{id}");
+        await PutAsync($"{p}.server.provisioned", deprecated: true);
+        await PutAsync($"{p}.billing.paid");
+        var keepsDeprecated = await PatchAsync($"{p}.server.provisioned", $"{p}.billing.*");
+        var dropsDeprecated = await PatchAsync($"{p}.billing.paid");
+        var redropsDeprecated = await PatchAsync($"{p}.billing.paid", $"{p}.server.provisioned");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
+        var errors = (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(["events[1]"], errors.EnumerateObject().Select(e => e.Name));
+        Assert.Contains("matches no type in the event catalog", errors.GetProperty("events[1]")[0].GetString());
+        Assert.Equal(before, unchanged);
+        Assert.Equal(HttpStatusCode.OK, keepsDeprecated.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, dropsDeprecated.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, redropsDeprecated.StatusCode);
+        Assert.Equal([$"{p}.billing.paid"], (await client.GetFromJsonAsync<JsonElement>($"/v1/webhooks/{id}")).GetProperty("events").EnumerateArray().Select(e => e.GetString()));
+    }
 }
