@@ -275,6 +275,8 @@ public sealed partial class EndpointGrain(
         // predecessor has succeeded, which is all strict order asks; a crash before the commit sends both again, in
         // order (at least once). The head is read again only once they have committed.
         var recording = new List<Task>(StrictPrefetch);
+        // Every delivery up to this place in the queue has finished in this pass: the next head read starts after it.
+        var finishedUpTo = 0L;
         try
         {
             while (!cancellationToken.IsCancellationRequested && IsActive && !IsConcurrent)
@@ -282,7 +284,7 @@ public sealed partial class EndpointGrain(
                 var pokes = _pokes;
                 await Task.WhenAll(recording);
                 recording.Clear();
-                var head = await queue.PeekHeadAsync(EndpointId, StrictPrefetch, cancellationToken);
+                var head = await queue.PeekHeadAsync(EndpointId, finishedUpTo, StrictPrefetch, cancellationToken);
                 if (head.Count == 0)
                 {
                     await OnQueueEmptyAsync();
@@ -308,6 +310,10 @@ public sealed partial class EndpointGrain(
                     _rate.Take(now, state.State.RateLimit);
                     var (status, recorded) = await SendAndRecordAsync(message, cancellationToken);
                     recording.Add(recorded);
+                    if (status != DeliveryStatuses.Pending)
+                    {
+                        finishedUpTo = message.Seq;
+                    }
                     if (status == DeliveryStatuses.Pending || !IsActive || IsConcurrent)
                     {
                         drained = false;

@@ -11,7 +11,10 @@ namespace Herald.Grains.Storage;
 public sealed class AttemptWriter : IAsyncDisposable
 {
     private const int MaxBatch = 512;
-    private const int Writers = 4;
+    // One writer: attempts that finish while a commit runs wait for the next, which takes them all. Measured with
+    // scripts/bench.sh (docs/benchmarks.md): four writers committed a strict endpoint's trickle of attempts almost one
+    // row at a time, costing PostgreSQL 40% more CPU per delivery for no higher rate.
+    private const int Writers = 1;
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly GroupCommitter<AttemptRecord, ValueTuple> _committer;
