@@ -76,6 +76,10 @@ public static class BenchRun
             context.Log("(1) ingest, then (2) drain and sustained with one webhook");
             await Baselines(context);
             var one = await Ingest.RunAsync(context);
+            // A strict queue has one message in flight: its bound is one round trip at a time, not the wire at 64.
+            var serial = await WireBaseline.RunAsync(context, 100, sizes.WireRequests / 10, concurrency: 1);
+            context.Results.Add(new Figure("2 delivery", "wire limit one request at a time (the bound of a single strict queue)",
+                RunResults.Number(serial), "requests/s"));
             await Drain.ReleaseAsync(context, "drain-1", [one]);
             await Sustained.RunAsync(context, "sustained-1", [one]);
         }

@@ -13,7 +13,8 @@ public static class WireBaseline
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
-    public static async Task<double> RunAsync(BenchContext context, int run, int requests)
+    /// <summary>Requests per second; <paramref name="concurrency"/> defaults to the bench's.</summary>
+    public static async Task<double> RunAsync(BenchContext context, int run, int requests, int? concurrency = null)
     {
         var sizes = context.Sizes;
         var path = $"/wire/{run}";
@@ -24,7 +25,7 @@ public static class WireBaseline
         var url = new Uri(context.Receiver.Url(path));
         var tracker = context.Receiver.Track(new Tracker());
 
-        var result = await Load.ClosedAsync(requests, sizes.Concurrency, TimeSpan.FromSeconds(60), async i =>
+        var result = await Load.ClosedAsync(requests, concurrency ?? sizes.Concurrency, TimeSpan.FromSeconds(60), async i =>
         {
             var id = $"wire{run}-{i}";
             var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
@@ -42,7 +43,7 @@ public static class WireBaseline
         {
             context.Results.Fail($"wire baseline: {result.Failed} requests failed ({result.FirstError}), {tracker.SignaturesBad} bad signatures");
         }
-        context.Log($"wire baseline run {run}: {result.PerSecond:N0} requests/s ({result.Ok:N0} in {result.Elapsed.TotalSeconds:0.0} s)");
+        context.Log($"wire baseline run {run}, concurrency {concurrency ?? sizes.Concurrency}: {result.PerSecond:N0} requests/s ({result.Ok:N0} in {result.Elapsed.TotalSeconds:0.0} s)");
         return result.PerSecond;
     }
 }
