@@ -48,7 +48,10 @@ public interface IEndpointGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<TestDeliveryResult?> SendTestAsync();
 
-    /// <summary>Work was queued for this endpoint: deliver what is due.</summary>
+    /// <summary>
+    /// Work was queued for this endpoint: deliver what is due. <paramref name="fromSeq"/> is the lowest queue place
+    /// the new work can have (0: unknown, look at the whole queue).
+    /// </summary>
     [AlwaysInterleave, OneWay]
-    Task NotifyAsync();
+    Task NotifyAsync(long fromSeq);
 }

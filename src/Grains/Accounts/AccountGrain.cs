@@ -131,7 +131,7 @@ public sealed class AccountGrain(
         {
             foreach (var endpointId in endpoints)
             {
-                _ = GrainFactory.GetGrain<IEndpointGrain>(endpointId).NotifyAsync();
+                _ = GrainFactory.GetGrain<IEndpointGrain>(endpointId).NotifyAsync(result.FirstSeq);
             }
         }
         return result;

@@ -48,6 +48,12 @@ public sealed partial class EndpointGrain(
     // Counts the signals that new work may be queued (publish, resend, recover, enable, reminder); the drain compares
     // it before and after a pass to know whether the queue can have grown meanwhile.
     private int _pokes;
+    // Strict mode's place in the queue: every delivery up to _finishedUpTo has finished, and new work can only have
+    // been queued after _newWorkAfter (lowered by each signal, back to "none" when the head is read). The head is read
+    // after the lower of the two, so a long backlog is not re-scanned from its start (the index keeps the entries of
+    // delivered rows until vacuum) and new work is never passed over.
+    private long _finishedUpTo;
+    private long _newWorkAfter = long.MaxValue;
     // Set by a reminder tick, cleared by any pass that finds work: a tick that finds the queue empty removes the
     // reminder, so a queue that empties and soon waits again (sparse traffic with failures) keeps it.
     private bool _tickFoundIdle;
@@ -192,9 +198,9 @@ public sealed partial class EndpointGrain(
         return new TestDeliveryResult(eventId, message.DeliveryId, outcome.IsSuccess, outcome.StatusCode, attempt.LatencyMs, outcome.Error, outcome.ResponseExcerpt);
     }
 
-    public Task NotifyAsync()
+    public Task NotifyAsync(long fromSeq)
     {
-        Poke();
+        Poke(fromSeq > 0 ? fromSeq - 1 : 0);
         return Task.CompletedTask;
     }
 
@@ -208,10 +214,14 @@ public sealed partial class EndpointGrain(
         return Task.CompletedTask;
     }
 
-    /// <summary>New work may be queued: drain now, and let a drain under way know it must look again.</summary>
-    private void Poke()
+    /// <summary>
+    /// New work may be queued, after queue place <paramref name="after"/> (0: anywhere): drain now, and let a drain
+    /// under way know it must look again, from there.
+    /// </summary>
+    private void Poke(long after = 0)
     {
         _pokes++;
+        _newWorkAfter = Math.Min(_newWorkAfter, after);
         WakeIn(TimeSpan.Zero);
     }
 
@@ -264,7 +274,7 @@ public sealed partial class EndpointGrain(
             shutdown.Exit();
             if (state.State.Revision != revision)
             {
-                WakeIn(TimeSpan.Zero);
+                Poke();
             }
         }
     }
@@ -275,8 +285,6 @@ public sealed partial class EndpointGrain(
         // predecessor has succeeded, which is all strict order asks; a crash before the commit sends both again, in
         // order (at least once). The head is read again only once they have committed.
         var recording = new List<Task>(StrictPrefetch);
-        // Every delivery up to this place in the queue has finished in this pass: the next head read starts after it.
-        var finishedUpTo = 0L;
         try
         {
             while (!cancellationToken.IsCancellationRequested && IsActive && !IsConcurrent)
@@ -284,7 +292,9 @@ public sealed partial class EndpointGrain(
                 var pokes = _pokes;
                 await Task.WhenAll(recording);
                 recording.Clear();
-                var head = await queue.PeekHeadAsync(EndpointId, finishedUpTo, StrictPrefetch, cancellationToken);
+                var after = Math.Min(_finishedUpTo, _newWorkAfter);
+                _newWorkAfter = long.MaxValue;
+                var head = await queue.PeekHeadAsync(EndpointId, after, StrictPrefetch, cancellationToken);
                 if (head.Count == 0)
                 {
                     await OnQueueEmptyAsync();
@@ -312,7 +322,7 @@ public sealed partial class EndpointGrain(
                     recording.Add(recorded);
                     if (status != DeliveryStatuses.Pending)
                     {
-                        finishedUpTo = message.Seq;
+                        _finishedUpTo = message.Seq;
                     }
                     if (status == DeliveryStatuses.Pending || !IsActive || IsConcurrent)
                     {

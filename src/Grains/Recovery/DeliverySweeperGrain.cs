@@ -55,7 +55,7 @@ public sealed partial class DeliverySweeperGrain(
         var overdue = await queue.FindOverdueEndpointsAsync(time.GetUtcNow() - recoveryOptions.Value.Grace, BatchSize);
         foreach (var endpointId in overdue)
         {
-            await GrainFactory.GetGrain<IEndpointGrain>(endpointId).NotifyAsync();
+            await GrainFactory.GetGrain<IEndpointGrain>(endpointId).NotifyAsync(0);
         }
         if (overdue.Count > 0)
         {

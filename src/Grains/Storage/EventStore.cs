@@ -43,20 +43,22 @@ public sealed class EventStore : IAsyncDisposable
 
         var inserted = await InsertEventsAsync(connection, transaction, batch);
         // Only the first append of each new key fans out; a repeat inside the batch is a duplicate like any other.
-        var winners = new List<EventAppend>();
+        var winners = new List<(EventAppend Append, int Index)>();
         var results = new PublishResult?[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
-            var append = batch[i];
-            if (inserted.Remove((append.AccountId, append.Command.EventId)))
+            if (inserted.Remove((batch[i].AccountId, batch[i].Command.EventId)))
             {
-                winners.Add(append);
-                results[i] = new PublishResult(append.Command.EventId, append.EndpointIds.Count, Duplicate: false);
+                winners.Add((batch[i], i));
             }
         }
-        await InsertDeliveriesAsync(connection, transaction, winners);
+        var firstSeq = await InsertDeliveriesAsync(connection, transaction, winners.ConvertAll(w => w.Append));
+        foreach (var (append, i) in winners)
+        {
+            results[i] = new PublishResult(append.Command.EventId, append.EndpointIds.Count, Duplicate: false, firstSeq);
+        }
         await transaction.CommitAsync();
-        HeraldMetrics.RecordPublished(winners.Count, winners.Sum(a => a.EndpointIds.Count));
+        HeraldMetrics.RecordPublished(winners.Count, winners.Sum(w => w.Append.EndpointIds.Count));
 
         var duplicates = batch.Where((_, i) => results[i] is null).ToList();
         if (duplicates.Count > 0)
@@ -95,23 +97,27 @@ public sealed class EventStore : IAsyncDisposable
         return inserted;
     }
 
-    private static async Task InsertDeliveriesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<EventAppend> winners)
+    /// <summary>Queues the deliveries; answers the lowest queue place they were given (0 when there were none).</summary>
+    private static async Task<long> InsertDeliveriesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<EventAppend> winners)
     {
         var rows = winners.SelectMany(a => a.EndpointIds.Select(endpointId => (Append: a, EndpointId: endpointId))).ToList();
         if (rows.Count == 0)
         {
-            return;
+            return 0;
         }
         await using var command = new NpgsqlCommand("""
-            insert into herald_deliveries (delivery_id, endpoint_id, account_id, event_id, next_attempt_at)
-            select * from unnest(@deliveries, @endpoints, @accounts, @events, @due)
+            with queued as (
+                insert into herald_deliveries (delivery_id, endpoint_id, account_id, event_id, next_attempt_at)
+                select * from unnest(@deliveries, @endpoints, @accounts, @events, @due)
+                returning seq)
+            select min(seq) from queued
             """, connection, transaction);
         command.Parameters.Add(ArrayParameter.Text("deliveries", rows.Select(_ => HeraldId.New("dlv"))));
         command.Parameters.Add(ArrayParameter.Text("endpoints", rows.Select(r => r.EndpointId)));
         command.Parameters.Add(ArrayParameter.Text("accounts", rows.Select(r => r.Append.AccountId)));
         command.Parameters.Add(ArrayParameter.Text("events", rows.Select(r => r.Append.Command.EventId)));
         command.Parameters.Add(ArrayParameter.Of("due", NpgsqlDbType.TimestampTz, rows.Select(r => r.Append.Command.Timestamp.UtcDateTime)));
-        await command.ExecuteNonQueryAsync();
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private async Task<Dictionary<(string, string), int>> ReadEndpointCountsAsync(List<EventAppend> duplicates)
