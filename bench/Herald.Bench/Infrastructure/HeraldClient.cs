@@ -32,6 +32,19 @@ public sealed class HeraldClient(HttpClient http, string adminKey)
     public Task EnableAsync(string webhookId) => SendAsync(HttpMethod.Post, $"/v1/webhooks/{webhookId}/enable", null);
 
     /// <summary>One publish as a platform sends it: the account's key, a prepared JSON body; true on 202.</summary>
+    /// <summary>
+    /// The managed heap as of Herald's last garbage collection (<c>dotnet_gc_last_collection_heap_size_bytes</c> of
+    /// every generation, from /metrics): what live objects hold, without the garbage and reserve a working set counts.
+    /// </summary>
+    public async Task<long> ManagedHeapAsync()
+    {
+        const string metric = "dotnet_gc_last_collection_heap_size_bytes";
+        var text = await http.GetStringAsync("/metrics");
+        return text.Split('\n')
+            .Where(line => line.StartsWith(metric, StringComparison.Ordinal))
+            .Sum(line => (long)double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     public async Task<bool> PublishAsync(string accountKey, byte[] body, CancellationToken cancellationToken = default)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/events") { Content = new ByteArrayContent(body) };
