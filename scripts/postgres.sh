@@ -66,6 +66,10 @@ shared_buffers = 256MB
 fsync = on
 synchronous_commit = on
 CONF
+    # Statement statistics for profiling (docs/benchmarks.md), where the server ships the module.
+    if [ -f "$bindir/../lib/pg_stat_statements.so" ]; then
+      echo "shared_preload_libraries = 'pg_stat_statements'" >> "$data/postgresql.conf"
+    fi
   fi
   if as_owner "$bindir/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     echo "postgres.sh: already running on 127.0.0.1:$port" >&2
