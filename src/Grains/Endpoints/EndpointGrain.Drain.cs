@@ -88,7 +88,16 @@ public sealed partial class EndpointGrain
                 recording.Clear();
                 var after = Math.Min(_finishedUpTo, _newWorkAfter);
                 _newWorkAfter = long.MaxValue;
-                var head = await queue.PeekHeadAsync(EndpointId, after, StrictPrefetch, cancellationToken);
+                IReadOnlyList<QueuedDelivery> head;
+                try
+                {
+                    head = await queue.PeekHeadAsync(EndpointId, after, StrictPrefetch, cancellationToken);
+                }
+                catch
+                {
+                    _newWorkAfter = Math.Min(_newWorkAfter, after); // the signal stands for the next pass
+                    throw;
+                }
                 if (head.Count == 0)
                 {
                     await OnQueueEmptyAsync();
