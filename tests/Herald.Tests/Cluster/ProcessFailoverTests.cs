@@ -46,16 +46,16 @@ public sealed class ProcessFailoverTests(ITestOutputHelper output)
             var probes = new List<string>();
             for (var i = 0; i < ProbeEndpoints; i++)
             {
-                probes.Add(await WebhookAsync(client, receiver.Url($"/probe{i}"), "probe.*", $"{ProbeRetry.TotalSeconds}s"));
+                probes.Add(await ProcessCalls.WebhookAsync(client, receiver.Url($"/probe{i}"), "probe.*", $"{ProbeRetry.TotalSeconds}s"));
             }
-            var probeEvent = await PublishUntilAcceptedAsync(client, "probe.fired", $"evt_probe_{Guid.NewGuid():N}", 0);
+            var probeEvent = await ProcessCalls.PublishUntilAcceptedAsync(client, "probe.fired", $"evt_probe_{Guid.NewGuid():N}", 0);
             await Eventually.ReturnsAsync(() => probeRequests.Count, c => c == ProbeEndpoints, TimeSpan.FromSeconds(20), "probes tried once");
 
             var siloB = await cluster.StartSiloAsync("silo-b");
             var streams = new List<string>();
             for (var i = 0; i < StreamEndpoints; i++)
             {
-                streams.Add(await WebhookAsync(client, receiver.Url($"/stream{i}"), "stream.*", "1s"));
+                streams.Add(await ProcessCalls.WebhookAsync(client, receiver.Url($"/stream{i}"), "stream.*", "1s"));
             }
 
             var accepted = new List<string>();
@@ -69,7 +69,7 @@ public sealed class ProcessFailoverTests(ITestOutputHelper output)
                     await siloA.KillAsync();
                     killedAt = DateTimeOffset.UtcNow;
                 }
-                accepted.Add(await PublishUntilAcceptedAsync(client, "stream.tick", $"evt_stream_{n:000}_{Guid.NewGuid():N}", n));
+                accepted.Add(await ProcessCalls.PublishUntilAcceptedAsync(client, "stream.tick", $"evt_stream_{n:000}_{Guid.NewGuid():N}", n));
                 if (n == KillAfter)
                 {
                     output.WriteLine($"first publish accepted {(DateTimeOffset.UtcNow - killedAt!.Value).TotalSeconds:0.0} s after the kill");
@@ -81,7 +81,7 @@ public sealed class ProcessFailoverTests(ITestOutputHelper output)
             for (var i = 0; i < StreamEndpoints; i++)
             {
                 var path = $"/stream{i}";
-                var received = await Eventually.ReturnsAsync(() => EventIds(receiver, path).Distinct().ToList(), ids => ids.Count == Events,
+                var received = await Eventually.ReturnsAsync(() => ProcessCalls.EventIds(receiver, path).Distinct().ToList(), ids => ids.Count == Events,
                     TimeSpan.FromSeconds(60), $"every stream event reaches {streams[i]}");
                 Assert.Equal(accepted, received);
             }
@@ -107,39 +107,4 @@ public sealed class ProcessFailoverTests(ITestOutputHelper output)
             throw new Xunit.Sdk.XunitException($"{exception.GetType().Name}: {exception.Message}\n\n{cluster.Diagnostics()}");
         }
     }
-
-    private static async Task<string> WebhookAsync(HttpClient client, string url, string events, string retry)
-    {
-        var response = await client.PostAsJsonAsync("/v1/webhooks", new { url, events = new[] { events }, retry = new { schedule = new[] { retry } } });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-    }
-
-    /// <summary>A publisher's retry: the same event id until 202 (idempotent, so it is stored once).</summary>
-    private static async Task<string> PublishUntilAcceptedAsync(HttpClient client, string type, string eventId, int n)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                using var response = await client.PostAsJsonAsync("/v1/events", new { id = eventId, type, data = new { n } });
-                if (response.StatusCode == HttpStatusCode.Accepted)
-                {
-                    return eventId;
-                }
-            }
-            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
-            {
-            }
-            if (deadline.Elapsed > TimeSpan.FromSeconds(60))
-            {
-                throw new TimeoutException($"publish {eventId} not accepted within 60 s");
-            }
-            await Task.Delay(200);
-        }
-    }
-
-    private static List<string> EventIds(Receiver receiver, string path) =>
-        receiver.Requests.Where(r => r.Path == path).Select(r => r.Headers["webhook-id"]).ToList();
 }
