@@ -23,10 +23,15 @@ public interface IEndpointGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<WebhookView?> UpdateAsync(WebhookSpec spec, long revision);
 
-    /// <summary>Pauses delivery (reason <c>user</c>); the queue is held, not dropped.</summary>
+    /// <summary>
+    /// Pauses delivery (reason <c>user</c>); the queue is held, not dropped. Interleaves with a delivery pass, so
+    /// that an endpoint whose receiver hangs can be paused at once; the pass stops after its current attempt.
+    /// </summary>
+    [AlwaysInterleave]
     Task<WebhookView?> DisableAsync();
 
     /// <summary>Resumes delivery: resets the failure count and delivers the held queue in order.</summary>
+    [AlwaysInterleave]
     Task<WebhookView?> EnableAsync();
 
     /// <summary>Queues a finished delivery again at the tail with a fresh retry budget.</summary>

@@ -103,9 +103,20 @@ public sealed partial class EndpointGrain
             LastError = outcome.Error,
         }, time);
         var settings = (await GrainFactory.GetGrain<IAccountGrain>(state.State.AccountId).GetAsync())?.Settings ?? AccountSettings.Default;
-        if (IsActive && settings.OnExhausted == ExhaustionAction.Disable && state.State.ConsecutiveFailures >= settings.DisableAfter)
+        if (settings.OnExhausted == ExhaustionAction.Disable && state.State.ConsecutiveFailures >= settings.DisableAfter)
         {
-            await DisableForAsync(DisabledReasons.Failures, email: settings.NotifyEmail is not null);
+            await _statusChange.WaitAsync();
+            try
+            {
+                if (IsActive)
+                {
+                    await DisableForAsync(DisabledReasons.Failures, email: settings.NotifyEmail is not null);
+                }
+            }
+            finally
+            {
+                _statusChange.Release();
+            }
         }
     }
 

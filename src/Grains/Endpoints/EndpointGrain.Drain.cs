@@ -49,10 +49,12 @@ public sealed partial class EndpointGrain
         {
             if (!IsActive)
             {
-                // Deliveries queued while disabled arrive as pending; a disabled endpoint holds them.
-                await queue.HoldAsync(EndpointId, cancellationToken);
-                await SetReminderAsync(false);
-                return;
+                // Deliveries queued while disabled arrive as pending; a disabled endpoint holds them (unless an enable
+                // got in first: then the pass goes on).
+                if (await HoldWhileDisabledAsync(cancellationToken))
+                {
+                    return;
+                }
             }
             if (state.State.Ordering == DeliveryOrdering.Strict)
             {
@@ -70,6 +72,26 @@ public sealed partial class EndpointGrain
             {
                 Poke();
             }
+        }
+    }
+
+    /// <summary>Holds the queue if the endpoint is still disabled once it is its turn; false when it was enabled meanwhile.</summary>
+    private async Task<bool> HoldWhileDisabledAsync(CancellationToken cancellationToken)
+    {
+        await _statusChange.WaitAsync(cancellationToken);
+        try
+        {
+            if (IsActive)
+            {
+                return false;
+            }
+            await queue.HoldAsync(EndpointId, cancellationToken);
+            await SetReminderAsync(false);
+            return true;
+        }
+        finally
+        {
+            _statusChange.Release();
         }
     }
 

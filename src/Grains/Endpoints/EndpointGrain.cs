@@ -43,6 +43,9 @@ public sealed partial class EndpointGrain(
     private readonly Dictionary<string, Task> _inFlight = [];
     private readonly RateGate _rate = new();
     private readonly SemaphoreSlim _stateWrite = new(1, 1);
+    // Enable, disable and holding a disabled endpoint's queue interleave with delivery passes; they take turns, so a
+    // hold can never land after the release that should follow it.
+    private readonly SemaphoreSlim _statusChange = new(1, 1);
     private IGrainTimer? _wakeTimer;
     private bool? _reminderRegistered;
     // Counts the signals that new work may be queued (publish, resend, recover, enable, reminder); the drain compares
@@ -135,9 +138,17 @@ public sealed partial class EndpointGrain(
         {
             return null;
         }
-        if (IsActive)
+        await _statusChange.WaitAsync();
+        try
         {
-            await DisableForAsync(DisabledReasons.User);
+            if (IsActive)
+            {
+                await DisableForAsync(DisabledReasons.User);
+            }
+        }
+        finally
+        {
+            _statusChange.Release();
         }
         return View();
     }
@@ -148,11 +159,19 @@ public sealed partial class EndpointGrain(
         {
             return null;
         }
-        state.State.Status = WebhookStatus.Active;
-        state.State.DisabledReason = null;
-        state.State.ConsecutiveFailures = 0;
-        await WriteStateAsync();
-        await queue.ReleaseAsync(EndpointId);
+        await _statusChange.WaitAsync();
+        try
+        {
+            state.State.Status = WebhookStatus.Active;
+            state.State.DisabledReason = null;
+            state.State.ConsecutiveFailures = 0;
+            await WriteStateAsync();
+            await queue.ReleaseAsync(EndpointId);
+        }
+        finally
+        {
+            _statusChange.Release();
+        }
         Poke();
         return View();
     }

@@ -7,7 +7,9 @@ namespace Herald.Grains.Storage;
 /// The one statement that records attempts, and so the one place that knows an attempt row's fields: it appends
 /// the attempts to the log and moves their deliveries on, so both or neither. <see cref="AttemptWriter"/> runs it for
 /// a group-committed batch, <see cref="DeliveryQueue.RecordTestAsync"/> for a test send. The update moves a delivery
-/// once per statement, so the attempts given must be of distinct deliveries.
+/// once per statement, so the attempts given must be of distinct deliveries. A delivery that was held (its endpoint
+/// disabled) while its attempt was in flight stays held if the attempt asks for a retry: the retry waits for the
+/// endpoint to be enabled again.
 /// </summary>
 internal static class AttemptStatement
 {
@@ -19,7 +21,7 @@ internal static class AttemptStatement
                                  @status_codes, @latencies, @errors, @excerpts, @attempted, @next)
         )
         update herald_deliveries d
-        set status = u.status, attempts = u.attempt, next_attempt_at = coalesce(u.next, d.next_attempt_at), updated_at = u.attempted_at
+        set status = case when d.status = 'held' and u.status = 'pending' then 'held' else u.status end, attempts = u.attempt, next_attempt_at = coalesce(u.next, d.next_attempt_at), updated_at = u.attempted_at
         from unnest(@deliveries, @statuses, @attempts, @next, @attempted) as u(delivery_id, status, attempt, next, attempted_at)
         where d.delivery_id = u.delivery_id
         """;

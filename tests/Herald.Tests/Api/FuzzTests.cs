@@ -19,6 +19,11 @@ public sealed class FuzzTests(FuzzApiFixture fixture) : IClassFixture<FuzzApiFix
         var webhook = await TenantState.CreateWebhookAsync(fixture.Client(key), "http://127.0.0.1:9/fuzz");
         var published = await fixture.Client(key).PostAsJsonAsync("/v1/events", new { type = "fuzz.seed", data = new { } });
         var eventId = (await published.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        // The first attempt (refused: nothing listens on port 9) is recorded before the webhook is paused, so the
+        // state compared below is settled: a pause does not wait for an attempt in flight.
+        await Eventually.ReturnsAsync(() => fixture.Database.ScalarAsync<int>(
+            "select attempts from herald_deliveries where endpoint_id = @endpoint", ("endpoint", webhook)), n => n >= 1,
+            what: "the first attempt is recorded");
         await fixture.Client(key).PostAsync($"/v1/webhooks/{webhook}/disable", null);
         var before = await TenantState.SnapshotAsync(fixture, accountId, [webhook], [eventId]);
         var globalBefore = await TenantState.GlobalCountsAsync(fixture);
