@@ -114,7 +114,7 @@ public sealed partial class EndpointGrain(
         state.State.Configure(spec, options.Value.DefaultTimeoutSeconds);
         state.State.Revision++;
         await WriteStateAsync();
-        WakeIn(TimeSpan.Zero);
+        Poke();
         return View();
     }
 
