@@ -137,20 +137,19 @@ public sealed class DeliveryQueue(NpgsqlDataSource dataSource, AttemptWriter att
         await ExecuteAsync("delete from herald_deliveries where endpoint_id = @endpoint", cancellationToken, ("endpoint", endpointId));
     }
 
-    /// <summary>Endpoints with pending work that fell due before <paramref name="dueBefore"/>: the recovery sweep's worklist.</summary>
-    public async Task<IReadOnlyList<string>> FindOverdueEndpointsAsync(DateTimeOffset dueBefore, int limit, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Endpoints whose earliest pending delivery fell due before <paramref name="dueBefore"/>, in endpoint order after
+    /// <paramref name="afterEndpoint"/> ("" for the first), at most <paramref name="limit"/>: one page of the recovery
+    /// sweep's worklist. A full page's last endpoint is the next page's cursor. The cost is one index probe per
+    /// endpoint with pending work that the page walks past, whatever the size of any endpoint's backlog
+    /// (<see cref="OverdueEndpointScan"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> FindOverdueEndpointsAsync(
+        DateTimeOffset dueBefore, string afterEndpoint, int limit, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
-            select distinct endpoint_id from (
-                select endpoint_id from herald_deliveries
-                where status = 'pending' and next_attempt_at < @due
-                order by next_attempt_at
-                limit @scan
-            ) overdue
-            limit @limit
-            """);
+        await using var command = dataSource.CreateCommand(OverdueEndpointScan.Sql);
         command.Parameters.AddWithValue("due", dueBefore);
-        command.Parameters.AddWithValue("scan", limit * 20);
+        command.Parameters.AddWithValue("after", afterEndpoint);
         command.Parameters.AddWithValue("limit", limit);
         var endpoints = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
