@@ -115,18 +115,16 @@ public sealed class DeliveryQueue(NpgsqlDataSource dataSource, AttemptWriter att
 
     /// <summary>Queues every failed delivery created since a time again, in their original order, each with a fresh budget.</summary>
     public Task<int> RecoverAsync(string endpointId, DateTimeOffset since, string status, DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        // A block of sequence values is reserved with setval so the recovered deliveries keep their relative order.
+        // Each row takes its own nextval, as a publish does, so no place is shared with a concurrent publish. The
+        // select list is evaluated after its sort (PostgreSQL 9.6 and later), so the new places follow the old order.
         ExecuteAsync("""
             with failed as (
-                select delivery_id, row_number() over (order by seq) as n
-                from herald_deliveries where endpoint_id = @endpoint and status = 'failed' and created_at >= @since),
-            block as (
-                select setval(pg_get_serial_sequence('herald_deliveries', 'seq'),
-                              nextval(pg_get_serial_sequence('herald_deliveries', 'seq')) + (select count(*) from failed))
-                       - (select count(*) from failed) as first)
+                select delivery_id, nextval(pg_get_serial_sequence('herald_deliveries', 'seq')) as place
+                from herald_deliveries where endpoint_id = @endpoint and status = 'failed' and created_at >= @since
+                order by seq)
             update herald_deliveries d
-            set status = @status, seq = block.first + failed.n - 1, budget_start = d.attempts, next_attempt_at = @now, updated_at = @now
-            from failed, block
+            set status = @status, seq = failed.place, budget_start = d.attempts, next_attempt_at = @now, updated_at = @now
+            from failed
             where d.delivery_id = failed.delivery_id
             """, cancellationToken, ("endpoint", endpointId), ("since", since), ("status", status), ("now", now));
 
