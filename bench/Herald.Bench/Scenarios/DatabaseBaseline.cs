@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Herald.Bench.Infrastructure;
+using Herald.Bench.Report;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -55,7 +56,7 @@ public static class DatabaseBaseline
             }
             await transaction.CommitAsync();
         });
-        context.Results.DatabaseIngestRuns.Add(rows / ingest.TotalSeconds);
+        context.Results.AddLimit(Limit.DatabaseIngest, rows / ingest.TotalSeconds);
 
         // 2. Delivery: an attempt row and the delivery's update per delivery, one statement per batch.
         var delivery = await TimeAsync(database, ids.Chunk(Batch), Writers, async (connection, chunk) =>
@@ -74,10 +75,10 @@ public static class DatabaseBaseline
             command.Parameters.AddWithValue("events", chunk);
             await command.ExecuteNonQueryAsync();
         });
-        context.Results.DatabaseDeliveryRuns.Add(rows / delivery.TotalSeconds);
+        context.Results.AddLimit(Limit.DatabaseDelivery, rows / delivery.TotalSeconds);
 
         // 3. The same per delivery, one statement and one commit each (the shape of Herald's RecordAttemptAsync).
-        var single = ids.Take(Math.Max(1000, rows / 5)).ToArray();
+        var single = ids.Take(Math.Max(1000, rows / 10)).ToArray();
         var singleCommit = await TimeAsync(database, single.Chunk(1), SingleCommitConnections, async (connection, one) =>
         {
             await using var command = new NpgsqlCommand("""
@@ -94,7 +95,7 @@ public static class DatabaseBaseline
             command.Parameters.AddWithValue("now", now);
             await command.ExecuteNonQueryAsync();
         });
-        context.Results.DatabaseSingleCommitRuns.Add(single.Length / singleCommit.TotalSeconds);
+        context.Results.AddLimit(Limit.DatabaseOneCommit, single.Length / singleCommit.TotalSeconds);
 
         context.Log($"database baseline run {run}: ingest {rows / ingest.TotalSeconds:N0} events/s, delivery {rows / delivery.TotalSeconds:N0}/s batched, " +
                     $"{single.Length / singleCommit.TotalSeconds:N0}/s one commit each over {SingleCommitConnections} connections");
