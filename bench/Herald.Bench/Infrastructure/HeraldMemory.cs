@@ -17,12 +17,28 @@ public sealed class HeraldMemory(HeraldProcess herald, HeraldMetrics metrics)
 
     public async Task<MemoryReading> ReadAsync()
     {
-        var rss = herald.WorkingSet();
+        var status = Status();
         var heap = await metrics.HeapAfterLastGcAsync();
         var committed = await metrics.GcCommittedAsync();
         var forced = await ForceFullGcAsync();
-        return new MemoryReading(rss, heap, committed, herald.WorkingSet(),
+        return new MemoryReading(status.GetValueOrDefault("VmRSS"), status.GetValueOrDefault("RssAnon"), (int)status.GetValueOrDefault("Threads"),
+            heap, committed, Status().GetValueOrDefault("VmRSS"),
             forced ? await metrics.HeapAfterLastGcAsync() : -1, forced ? await metrics.GcCommittedAsync() : -1);
+    }
+
+    /// <summary>The numeric lines of <c>/proc/[pid]/status</c>, sizes in bytes ("VmRSS", "RssAnon", "Threads").</summary>
+    private Dictionary<string, long> Status()
+    {
+        var values = new Dictionary<string, long>();
+        foreach (var line in File.ReadLines($"/proc/{herald.Id}/status"))
+        {
+            var parts = line.Split([':', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length >= 2 && long.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var value))
+            {
+                values[parts[0]] = parts.Length > 2 && parts[2] == "kB" ? value * 1024 : value;
+            }
+        }
+        return values;
     }
 
     /// <summary>True once a new full collection is seen in the metrics (bounded wait).</summary>

@@ -28,7 +28,7 @@ public static class Limits
         var (wire, cpu) = await WireBaseline.RunAsync(context, run, full ? sizes.WireRequests : sizes.WireRequests / 3);
         results.AddLimit(Limit.Wire, wire);
         results.AddLimit(Limit.WireCpu, cpu);
-        var (serial, _) = await WireBaseline.RunAsync(context, 1000 + run, sizes.WireRequests / (full ? 10 : 20), concurrency: 1);
+        var (serial, _) = await WireBaseline.RunAsync(context, 1000 + run, sizes.WireRequests / (full ? 5 : 10), concurrency: 1);
         results.AddLimit(Limit.WireSerial, serial);
     }
 }

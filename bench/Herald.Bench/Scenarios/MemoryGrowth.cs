@@ -36,10 +36,10 @@ public static class MemoryGrowth
         return reading;
     }
 
-    /// <summary>"heap 61 MiB, GC committed 190 MiB; after a forced full GC: RSS 240, heap 48, committed 120 MiB".</summary>
+    /// <summary>"RSS 330 MiB (anonymous 250), 60 threads; heap 114 MiB, GC committed 151 MiB as of the last GC; after a forced full GC: …".</summary>
     private static string Describe(MemoryReading r) =>
-        $"heap {Mib(r.Heap):N0} MiB, GC committed {Mib(r.Committed):N0} MiB as of the last GC; after a forced full GC: RSS {Mib(r.RssAfterFullGc):N0}, " +
-        $"heap {Mib(r.HeapAfterFullGc):N0}, GC committed {Mib(r.CommittedAfterFullGc):N0} MiB";
+        $"RSS {Mib(r.Rss):N0} MiB (anonymous {Mib(r.RssAnonymous):N0}), {r.Threads} threads; heap {Mib(r.Heap):N0} MiB, GC committed {Mib(r.Committed):N0} MiB " +
+        $"as of the last GC; after a forced full GC: RSS {Mib(r.RssAfterFullGc):N0}, heap {Mib(r.HeapAfterFullGc):N0}, GC committed {Mib(r.CommittedAfterFullGc):N0} MiB";
 
     private static double Mib(long bytes) => bytes < 0 ? double.NaN : bytes / 1048576.0;
 }
