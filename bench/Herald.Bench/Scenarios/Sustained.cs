@@ -19,8 +19,11 @@ public static class Sustained
     /// <summary>Issue 10: CPU per event published and delivered, Herald + PostgreSQL, ≤ 250 µs (see docs/benchmarks.md for its ratio).</summary>
     public static readonly Target CpuGoal = Target.RatioAtMost(CpuBound, "250 µs");
 
-    /// <summary>250 µs ÷ the wire CPU per request measured on the reference machine (docs/benchmarks.md).</summary>
-    private const double CpuBound = 2.5;
+    /// <summary>
+    /// 250 µs ÷ the wire's CPU per request on the reference run: its wire run kept both cores busy, 2 cores ÷ 40,868
+    /// requests/s ≈ 49 µs (docs/benchmarks.md).
+    /// </summary>
+    private const double CpuBound = 5.0;
 
     public static async Task<double> RunAsync(BenchContext context, string name, IReadOnlyList<BenchEndpoint> endpoints, Target goal, int round)
     {
