@@ -43,8 +43,9 @@ public static class Compare
 
     private static double Median(IEnumerable<double> values) => new Spread([.. values.Where(v => !double.IsNaN(v))]).Median;
 
-    private static string Format(double value, string format = "#,0.##") =>
-        double.IsNaN(value) || double.IsInfinity(value) ? "n/a" : value.ToString(format, CultureInfo.InvariantCulture);
+    private static string Format(double value, string? format = null) =>
+        double.IsNaN(value) || double.IsInfinity(value) ? "n/a"
+            : value.ToString(format ?? (Math.Abs(value) >= 100 ? "N0" : "0.##"), CultureInfo.InvariantCulture);
 
     private static string Times(double value) => Format(value, "0.00") + (double.IsNaN(value) || double.IsInfinity(value) ? "" : "×");
 }

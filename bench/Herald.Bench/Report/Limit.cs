@@ -20,4 +20,7 @@ public enum Limit
 
     /// <summary>The same, one statement and commit per delivery over 16 connections, deliveries/s.</summary>
     DatabaseOneCommit,
+
+    /// <summary>The same over one connection, one commit at a time: the disk's commit latency, deliveries/s.</summary>
+    DatabaseSerialCommit,
 }

@@ -11,6 +11,7 @@ public static class LimitNames
         Limit.DatabaseIngest => "db ingest",
         Limit.DatabaseDelivery => "db delivery",
         Limit.DatabaseOneCommit => "db one commit",
+        Limit.DatabaseSerialCommit => "db commit₁",
         _ => limit.ToString(),
     };
 
@@ -22,6 +23,7 @@ public static class LimitNames
         Limit.DatabaseIngest => ("db ingest: event row + delivery row, batches of 512 (`insert … select unnest`), 4 connections", "events/s"),
         Limit.DatabaseDelivery => ("db delivery: attempt row + delivery update, batches of 512, 4 connections", "deliveries/s"),
         Limit.DatabaseOneCommit => ("db one commit: the same, one statement and commit per delivery, 16 connections", "deliveries/s"),
+        Limit.DatabaseSerialCommit => ("db commit₁: the same over one connection, one commit at a time (the disk's commit latency)", "deliveries/s"),
         _ => (limit.ToString(), ""),
     };
 }

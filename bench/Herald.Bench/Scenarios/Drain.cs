@@ -38,11 +38,16 @@ public static class Drain
             "update herald_deliveries set next_attempt_at = @due where event_id like @prefix and status = 'pending'", ("due", due), ("prefix", name + "-%"));
         var expected = endpoints.Count * (perEndpoint + 1);
         var tracker = context.Receiver.Track(new Tracker(recordOrder: true));
-        var kicks = await Load.ClosedAsync(endpoints.Count, context.Sizes.Concurrency, lead + TimeSpan.FromSeconds(60), i =>
+        // Bounded, but generous: on a machine at load 40, 10,000 wake-up publishes took over two minutes.
+        var kicks = await Load.ClosedAsync(endpoints.Count, context.Sizes.Concurrency, lead + TimeSpan.FromMinutes(5), i =>
             context.Client.PublishAsync(endpoints[i].AccountKey, Payloads.Publish(endpoints[i].EventType, $"{name}-tail-{i}", i)));
-        if (kicks.Ok != endpoints.Count)
+        if (kicks.Failed > 0)
         {
-            context.Results.Fail($"{name}: {endpoints.Count - kicks.Ok:N0} wake-up publishes were not accepted ({kicks.FirstError})");
+            context.Results.Fail($"{name}: {kicks.Failed:N0} wake-up publishes were not accepted ({kicks.FirstError})");
+        }
+        if (kicks.Ok + kicks.Failed < endpoints.Count)
+        {
+            context.Results.Fail($"{name}: {endpoints.Count - kicks.Ok - kicks.Failed:N0} wake-up publishes were not sent within {(lead + TimeSpan.FromMinutes(5)).TotalSeconds:0} s");
         }
         var wait = due - DateTimeOffset.UtcNow;
         context.Log($"{name}: {endpoints.Count * perEndpoint:N0} messages fall due in {wait.TotalSeconds:0.0} s");
@@ -95,7 +100,8 @@ public static class Drain
         var release = enabling > TimeSpan.Zero ? "released by POST /enable" : "falling due at once";
         context.Results.Record(new Figure($"drain.{endpoints.Count}", "2 delivery", $"drain a backlog {release}, {webhooks} (strict order)", "deliveries/s")
         {
-            RatioOf = strict ? Limit.WireSerial : Limit.Wire, AlsoOf = Limit.DatabaseDelivery, Target = strict ? StrictGoal : ManyGoal,
+            RatioOf = strict ? Limit.WireSerial : Limit.Wire, AlsoOf = strict ? Limit.DatabaseSerialCommit : Limit.DatabaseDelivery,
+            Target = strict ? StrictGoal : ManyGoal,
         }, rate, $"{expected:N0} deliveries in {seconds:0.00} s, {how}");
         return rate;
     }
