@@ -3,8 +3,8 @@
 # (scripts/postgres.sh on a free port; --pg uses another), Herald on a fresh database beside a fast receiver, runs
 # every scenario with the machine's limits measured beside it, and writes docs/benchmarks.md. The server, the database
 # and the Herald process are removed at the end.
-#   scripts/bench.sh              full run (about 15 minutes) -> docs/benchmarks.md
-#   scripts/bench.sh --quick      smoke run (about a minute) -> .data/bench/benchmarks-quick.md; exits non-zero only
+#   scripts/bench.sh              full run (29 minutes on a machine at load 35) -> docs/benchmarks.md
+#   scripts/bench.sh --quick      smoke run (2 minutes at load 17) -> .data/bench/benchmarks-quick.md; exits non-zero only
 #                                 on a functional failure (lost deliveries, bad signatures, out-of-order, refused publishes)
 #   scripts/bench.sh --busy       the same with a CPU burner on one core for the whole run -> .data/bench/benchmarks-busy.md
 #   scripts/bench.sh --compare COMMIT [--rounds N] [bench options]
@@ -48,7 +48,8 @@ trap cleanup EXIT
 git worktree add --detach --quiet "$work/a" "$sha"
 build_api "$work/a"
 declare -A api=([a]="$work/a/src/Api/bin/Release/net10.0/Herald.Api.dll" [b]="$root/src/Api/bin/Release/net10.0/Herald.Api.dll")
-head="$(git rev-parse --short HEAD)$( [ -n "$(git status --porcelain --untracked-files=no -- src)" ] && echo ' + uncommitted changes')"
+head="$(git rev-parse --short HEAD)"
+[ -z "$(git status --porcelain --untracked-files=no -- src)" ] || head="$head + uncommitted changes"
 declare -A label=([a]="$sha" [b]="$head")
 runs_a=()
 runs_b=()
