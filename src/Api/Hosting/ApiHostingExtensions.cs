@@ -45,7 +45,8 @@ public static class ApiHostingExtensions
 
         builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
         builder.Services.ConfigureHttpJsonOptions(o => HeraldJson.Configure(o.SerializerOptions));
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.AddCode);
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi();
         builder.Services.AddHeraldHealthChecks();
         builder.Services.AddHeraldMetrics();

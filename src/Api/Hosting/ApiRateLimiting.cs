@@ -1,8 +1,7 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Mvc;
+using Herald.Api.Json;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -52,20 +51,9 @@ public static class ApiRateLimiting
 
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
-        var http = context.HttpContext;
-        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-            ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
-            : 1;
-        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests",
-                Detail = $"This key has used its request allowance; try again in {seconds} s.",
-            },
-        });
+        var after = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
+        await Problems.RetryLater(context.HttpContext, StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited, "Too many requests",
+            $"This key has used its request allowance; try again in {Math.Max(1, (int)Math.Ceiling(after.TotalSeconds))} s.", after)
+            .ExecuteAsync(context.HttpContext);
     }
 }

@@ -25,12 +25,12 @@ public class ApiFixture : IAsyncLifetime
 
     protected ApiFixture(IReadOnlyDictionary<string, string> settings) => _settings = settings;
 
+    /// <summary>Herald's database on the shared server (none when a subclass brings its own server).</summary>
     public TestDatabase Database { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Database = await TestDatabase.CreateAsync();
-        var connectionString = Database.ConnectionString;
+        var connectionString = await OpenDatabaseAsync();
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
             .UseSetting("ConnectionStrings:Herald", connectionString)
             .UseSetting("Herald:AdminKey", AdminKey)
@@ -67,6 +67,15 @@ public class ApiFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _factory.DisposeAsync();
-        await Database.DisposeAsync();
+        await CloseDatabaseAsync();
     }
+
+    /// <summary>Creates Herald's database; answers its connection string.</summary>
+    protected virtual async Task<string> OpenDatabaseAsync()
+    {
+        Database = await TestDatabase.CreateAsync();
+        return Database.ConnectionString;
+    }
+
+    protected virtual async Task CloseDatabaseAsync() => await Database.DisposeAsync();
 }
