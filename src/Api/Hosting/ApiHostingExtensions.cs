@@ -56,6 +56,7 @@ public static class ApiHostingExtensions
         builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section);
         builder.Services.AddSingleton<EventCatalog>();
         builder.Services.AddHeraldRateLimiting();
+        builder.Services.AddHeraldServerLimits();
         if (string.IsNullOrEmpty(configuration[WebHostDefaults.ServerUrlsKey]))
         {
             builder.WebHost.UseUrls("http://127.0.0.1:5080");

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Herald.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace Herald.Tests.Api;
 
@@ -31,6 +32,7 @@ public class ApiFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var connectionString = await OpenDatabaseAsync();
+        Port = OverSockets ? FreePorts.Next() : 0;
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
             .UseSetting("ConnectionStrings:Herald", connectionString)
             .UseSetting("Herald:AdminKey", AdminKey)
@@ -40,10 +42,28 @@ public class ApiFixture : IAsyncLifetime
             .UseSetting("Herald:Orleans:SiloPort", FreePorts.Next().ToString())
             .UseSetting("Herald:Orleans:GatewayPort", FreePorts.Next().ToString())
             .UseSetting("Herald:Orleans:MinimumReminderPeriod", "00:00:01")
-            .UseSettings(_settings));
-        _ = _factory.Server;
-        await Task.CompletedTask;
+            .UseSettings(_settings)
+            .UseSetting("urls", OverSockets ? $"http://127.0.0.1:{Port}" : null)
+            .ConfigureLogging(logging => logging.AddProvider(Logs)));
+        if (OverSockets)
+        {
+            _factory.UseKestrel();
+            _factory.StartServer();
+        }
+        else
+        {
+            _ = _factory.Server;
+        }
     }
+
+    /// <summary>Serve on a real Kestrel socket of 127.0.0.1 (<see cref="Port"/>) rather than the in-memory test server.</summary>
+    protected virtual bool OverSockets => false;
+
+    /// <summary>The port of 127.0.0.1 Herald listens on, when <see cref="OverSockets"/>.</summary>
+    public int Port { get; private set; }
+
+    /// <summary>What Herald has logged at Information and above.</summary>
+    public LogCapture Logs { get; } = new();
 
     public HttpClient Client(string? key)
     {
