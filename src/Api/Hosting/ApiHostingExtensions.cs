@@ -68,7 +68,6 @@ public static class ApiHostingExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapHeraldHealth();
         app.MapHeraldMetrics();
@@ -76,7 +75,7 @@ public static class ApiHostingExtensions
         {
             app.MapOrleansDashboard(routePrefix: "/dashboard");
         }
-        var v1 = app.MapGroup("/v1").RequireRateLimiting(ApiRateLimiting.PerKeyPolicy).AddEndpointFilter<ApiKeyFilter>();
+        var v1 = app.MapGroup("/v1").AddEndpointFilter<ApiKeyFilter>();
         v1.MapAccounts();
         v1.MapWebhooks();
         v1.MapEvents();
