@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Herald.Api.Hosting;
 using Herald.Api.Json;
+using Herald.Grains.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Api.Auth;
@@ -26,7 +27,7 @@ public sealed class ApiKeyFilter(
         var http = context.HttpContext;
         var key = BearerKey.Of(http.Request);
         var address = (http.Connection.RemoteIpAddress ?? System.Net.IPAddress.None).ToString();
-        var isAdmin = key is not null && BearerKey.IsAdmin(key, options.Value);
+        var isAdmin = key is not null && BearerKey.IsAdmin(key, options.Value.AdminKey);
         if (!isAdmin && (key is null || !keys.IsRemembered(key)) && failures.Take(address, 0) is { } blocked)
         {
             return Problems.RetryLater(http, StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited, "Too many failed authentications",

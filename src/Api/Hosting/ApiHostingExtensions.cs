@@ -9,7 +9,6 @@ using Herald.Grains.Storage;
 using Herald.Grains.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
-using Orleans.Dashboard;
 
 namespace Herald.Api.Hosting;
 
@@ -57,6 +56,7 @@ public static class ApiHostingExtensions
         builder.Services.AddSingleton<EventCatalog>();
         builder.Services.AddHeraldRateLimiting();
         builder.Services.AddHeraldServerLimits();
+        builder.Services.AddHeraldDashboardAccess(configuration);
         if (string.IsNullOrEmpty(configuration[WebHostDefaults.ServerUrlsKey]))
         {
             builder.WebHost.UseUrls("http://127.0.0.1:5080");
@@ -73,7 +73,7 @@ public static class ApiHostingExtensions
         app.MapHeraldMetrics();
         if (app.Configuration.GetValue("Herald:Orleans:Role", OrleansRole.Cohosted) == OrleansRole.Cohosted)
         {
-            app.MapOrleansDashboard(routePrefix: "/dashboard");
+            app.MapHeraldDashboard();
         }
         var v1 = app.MapGroup("/v1").AddEndpointFilter<ApiKeyFilter>();
         v1.MapAccounts();

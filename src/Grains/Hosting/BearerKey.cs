@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Http;
 
-namespace Herald.Api.Auth;
+namespace Herald.Grains.Hosting;
 
-/// <summary>The key of <c>Authorization: Bearer &lt;key&gt;</c>, and whether it is the admin key.</summary>
+/// <summary>The key of <c>Authorization: Bearer &lt;key&gt;</c>, and whether a key is the admin key.</summary>
 public static class BearerKey
 {
     /// <summary>The key the request presents; null when it presents none.</summary>
@@ -14,6 +15,6 @@ public static class BearerKey
     }
 
     /// <summary>Compared in constant time; never true when no admin key is configured.</summary>
-    public static bool IsAdmin(string key, ApiOptions options) =>
-        options.AdminKey.Length > 0 && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(options.AdminKey));
+    public static bool IsAdmin(string key, string adminKey) =>
+        adminKey.Length > 0 && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(adminKey));
 }
