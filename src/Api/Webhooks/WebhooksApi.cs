@@ -104,7 +104,7 @@ public static class WebhooksApi
     }
 
     private static async Task<Results<Ok<BulkDeleteResponse>, ProblemHttpResult>> BulkDeleteAsync(
-        HttpContext http, IGrainFactory grains, string? ids, string? accountId)
+        HttpContext http, IGrainFactory grains, string? ids, [FromQuery(Name = "account_id")] string? accountId)
     {
         var requested = (ids ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
         if (requested.Count is 0 or > PageQuery.MaxLimit)
