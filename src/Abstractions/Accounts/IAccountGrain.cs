@@ -16,6 +16,7 @@ public interface IAccountGrain : IGrainWithStringKey
     Task<AccountView?> GetAsync();
 
     /// <summary>Registers a new endpoint; null when the account does not exist.</summary>
+    /// <exception cref="AccountLimitReachedException">The account already has the most webhooks allowed.</exception>
     /// <exception cref="SourceLimitReachedException">The spec's source already has the most webhooks allowed.</exception>
     Task<CreatedWebhook?> CreateWebhookAsync(WebhookSpec spec);
 

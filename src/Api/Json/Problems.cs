@@ -25,13 +25,13 @@ public static class Problems
 
     /// <summary>400 naming a query parameter (or header) whose value is not one the route reads.</summary>
     public static ProblemHttpResult InvalidParameter(string name, string message) =>
-        Fields(StatusCodes.Status400BadRequest, "A request parameter is not valid", new Dictionary<string, string[]> { [name] = [message] },
+        WithFields(StatusCodes.Status400BadRequest, "A request parameter is not valid", new Dictionary<string, string[]> { [name] = [message] },
             ProblemCodes.InvalidParameter);
 
     /// <summary>422 naming each field that is wrong (JSON paths such as <c>retry.schedule[1]</c>).</summary>
     /// <param name="code">The problem's code: <see cref="ProblemCodes.ValidationFailed"/> unless a limit was reached.</param>
     public static ProblemHttpResult Invalid(IDictionary<string, string[]> errors, string code = ProblemCodes.ValidationFailed) =>
-        Fields(StatusCodes.Status422UnprocessableEntity, "The request has invalid fields", errors, code);
+        WithFields(StatusCodes.Status422UnprocessableEntity, "The request has invalid fields", errors, code);
 
     /// <summary>
     /// A refusal the client should send again later (429, 503): <c>Retry-After</c> in whole seconds, at least one.
@@ -47,7 +47,8 @@ public static class Problems
     public static void AddCode(ProblemDetailsContext context) =>
         WithCode(context.ProblemDetails, null, context.HttpContext.Response.StatusCode);
 
-    private static ProblemHttpResult Fields(int status, string title, IDictionary<string, string[]> errors, string code) =>
+    /// <summary>A problem with an <c>errors</c> object naming, by field or parameter, what each is refused for.</summary>
+    public static ProblemHttpResult WithFields(int status, string title, IDictionary<string, string[]> errors, string code) =>
         TypedResults.Problem(WithCode(new HttpValidationProblemDetails(errors)
         {
             Status = status,

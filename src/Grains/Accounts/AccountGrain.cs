@@ -64,6 +64,10 @@ public sealed class AccountGrain(
             return null;
         }
         // Counted and added in one turn of this non-reentrant grain: concurrent registrations cannot both take the last place.
+        if (state.State.Endpoints.Count >= limits.Value.MaxWebhooksPerAccount)
+        {
+            throw new AccountLimitReachedException(limits.Value.MaxWebhooksPerAccount);
+        }
         EnsureRoomIn(spec.Source);
         var endpointId = HeraldId.New("wh", time);
         spec = WithDefaults(spec);
