@@ -26,7 +26,7 @@ public static class ApiHostingExtensions
         else
         {
             var connectionString = configuration.GetHeraldConnectionString();
-            var host = configuration.GetSection(OrleansHostOptions.Section).Get<OrleansHostOptions>() ?? new OrleansHostOptions();
+            var host = OrleansHostOptions.Read(configuration);
             builder.UseOrleansClient(client => client
                 .Configure<ClusterOptions>(o =>
                 {
@@ -42,7 +42,7 @@ public static class ApiHostingExtensions
             builder.Services.AddHeraldStorage(connectionString);
         }
 
-        builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
+        builder.Services.AddValidatedOptions<ApiOptions, ApiOptionsValidator>(ApiOptions.Section);
         builder.Services.ConfigureHttpJsonOptions(o => HeraldJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.AddCode);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -52,7 +52,7 @@ public static class ApiHostingExtensions
         builder.Services.AddScoped<ApiKeyFilter>();
         builder.Services.AddSingleton<ApiKeyCache>();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section);
+        builder.Services.AddValidatedOptions<CatalogOptions, CatalogOptionsValidator>(CatalogOptions.Section);
         builder.Services.AddSingleton<EventCatalog>();
         builder.Services.AddHeraldRateLimiting();
         builder.Services.AddHeraldServerLimits();

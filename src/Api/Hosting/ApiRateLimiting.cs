@@ -1,3 +1,4 @@
+using Herald.Grains.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Api.Hosting;
@@ -17,8 +18,7 @@ public static class ApiRateLimiting
 
     public static IServiceCollection AddHeraldRateLimiting(this IServiceCollection services)
     {
-        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
+        services.AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidator>(RateLimitOptions.Section);
         services.AddKeyedSingleton(Requests, (provider, _) =>
         {
             var options = provider.GetRequiredService<IOptions<RateLimitOptions>>().Value;

@@ -1,3 +1,4 @@
+using Herald.Grains.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
@@ -8,8 +9,7 @@ public static class ServerLimits
 {
     public static IServiceCollection AddHeraldServerLimits(this IServiceCollection services)
     {
-        services.AddOptions<ServerLimitsOptions>().BindConfiguration(ServerLimitsOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ServerLimitsOptions>, ServerLimitsOptionsValidator>();
+        services.AddValidatedOptions<ServerLimitsOptions, ServerLimitsOptionsValidator>(ServerLimitsOptions.Section);
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<ServerLimitsOptions>>((kestrel, configured) =>
         {
             var options = configured.Value;

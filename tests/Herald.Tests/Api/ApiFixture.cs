@@ -33,16 +33,7 @@ public class ApiFixture : IAsyncLifetime
     {
         var connectionString = await OpenDatabaseAsync();
         Port = OverSockets ? FreePorts.Next() : 0;
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
-            .UseSetting("ConnectionStrings:Herald", connectionString)
-            .UseSetting("Herald:AdminKey", AdminKey)
-            .UseSetting(TestSecrets.MasterKeySetting, TestSecrets.MasterKey)
-            .UseSetting("Herald:Delivery:RequireHttps", "false")
-            .UseSetting("Herald:Delivery:AllowedNetworks", TestNetworks.Receivers)
-            .UseSetting("Herald:Orleans:SiloPort", FreePorts.Next().ToString())
-            .UseSetting("Herald:Orleans:GatewayPort", FreePorts.Next().ToString())
-            .UseSetting("Herald:Orleans:MinimumReminderPeriod", "00:00:01")
-            .UseSettings(_settings)
+        _factory = Factory(connectionString, _settings).WithWebHostBuilder(web => web
             .UseSetting("urls", OverSockets ? $"http://127.0.0.1:{Port}" : null)
             .ConfigureLogging(logging => logging.AddProvider(Logs)));
         if (OverSockets)
@@ -55,6 +46,22 @@ public class ApiFixture : IAsyncLifetime
             _ = _factory.Server;
         }
     }
+
+    /// <summary>
+    /// Herald (the API co-hosting a silo) with the test defaults, then <paramref name="settings"/>, on the database of
+    /// <paramref name="connectionString"/>; not started.
+    /// </summary>
+    public static WebApplicationFactory<Program> Factory(string connectionString, IReadOnlyDictionary<string, string> settings) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseSetting("ConnectionStrings:Herald", connectionString)
+            .UseSetting("Herald:AdminKey", AdminKey)
+            .UseSetting(TestSecrets.MasterKeySetting, TestSecrets.MasterKey)
+            .UseSetting("Herald:Delivery:RequireHttps", "false")
+            .UseSetting("Herald:Delivery:AllowedNetworks", TestNetworks.Receivers)
+            .UseSetting("Herald:Orleans:SiloPort", FreePorts.Next().ToString())
+            .UseSetting("Herald:Orleans:GatewayPort", FreePorts.Next().ToString())
+            .UseSetting("Herald:Orleans:MinimumReminderPeriod", "00:00:01")
+            .UseSettings(settings));
 
     /// <summary>Serve on a real Kestrel socket of 127.0.0.1 (<see cref="Port"/>) rather than the in-memory test server.</summary>
     protected virtual bool OverSockets => false;
