@@ -41,7 +41,8 @@ public static class HeraldServiceCollectionExtensions
         services.AddSingleton<EventCatalogStore>();
         services.AddSingleton<EventLookup>();
         services.AddSingleton<RetentionStore>();
-        services.AddValidatedOptions<DeliveryOptions, DeliveryOptionsValidator>(DeliveryOptions.Section);
+        services.AddValidatedOptions<DeliveryOptions, DeliveryOptionsValidator>(DeliveryOptions.Section)
+            .PostConfigure<IConfiguration>((o, configuration) => o.AllowedNetworks = DeliveryOptions.AllowedNetworksList(configuration) ?? o.AllowedNetworks);
         services.AddValidatedOptions<RetentionOptions, RetentionOptionsValidator>(RetentionOptions.Section);
         services.AddValidatedOptions<RecoveryOptions, RecoveryOptionsValidator>(RecoveryOptions.Section);
         services.AddValidatedOptions<LimitsOptions, LimitsOptionsValidator>(LimitsOptions.Section);
