@@ -128,6 +128,11 @@ public sealed class AccountGrain(
             // The stored bytes are the sent bytes: canonicalised once, here, before they are signed and stored.
             command = command with { Body = EcmaJson.Canonicalize(command.Body) };
         }
+        // Checked on the bytes that will be sent: canonical numbers can be longer than the ones published (1e20).
+        if (command.MaxBodyBytes > 0 && command.Body.Length > command.MaxBodyBytes)
+        {
+            throw new PayloadTooLargeException(command.Body.Length, command.MaxBodyBytes);
+        }
         // Matching runs before the first await, so it sees one consistent index even though publishes interleave.
         var endpoints = Match(command.Type, command.Source);
         var result = await events.AppendAsync(AccountId, command, endpoints);
