@@ -46,6 +46,7 @@ public static class HeraldServiceCollectionExtensions
         services.AddValidatedOptions<RetentionOptions, RetentionOptionsValidator>(RetentionOptions.Section);
         services.AddValidatedOptions<RecoveryOptions, RecoveryOptionsValidator>(RecoveryOptions.Section);
         services.AddValidatedOptions<LimitsOptions, LimitsOptionsValidator>(LimitsOptions.Section);
+        services.AddValidatedOptions<StorageOptions, StorageOptionsValidator>(StorageOptions.Section);
         services.AddSingleton(TimeProvider.System);
         return services;
     }
