@@ -12,8 +12,18 @@ namespace Herald.Api.Hosting;
 /// </summary>
 public sealed partial class ProblemExceptionHandler(IOptions<ApiOptions> options, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
+    // The status proxies log for a request its client abandoned; never sent, as there is no one to send it to.
+    private const int ClientClosedRequest = 499;
+
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is OperationCanceledException && http.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away: nobody reads an answer, and it is no fault of Herald's.
+            LogAbandoned(logger, $"{http.Request.Method} {http.Request.Path}");
+            http.Response.StatusCode = ClientClosedRequest;
+            return true;
+        }
         var problem = Answer(http, exception);
         await problem.ExecuteAsync(http);
         return true;
@@ -48,6 +58,9 @@ public sealed partial class ProblemExceptionHandler(IOptions<ApiOptions> options
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Route}: the request could not be read ({Status}: {Reason})")]
     private static partial void LogUnreadable(ILogger logger, string route, int status, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Route}: the client closed the request before it was answered")]
+    private static partial void LogAbandoned(ILogger logger, string route);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Route}: answered 503 {Code} ({Exception}: {Reason})")]
     private static partial void LogUnavailable(ILogger logger, string route, string code, string exception, string reason);

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using Herald.Abstractions.Storage;
 using Herald.Api.Json;
 using Npgsql;
@@ -28,8 +29,10 @@ public static class Unavailability
                 PostgresException postgres => IsUnavailableState(postgres.SqlState) ? ProblemCodes.DatabaseUnavailable : null,
                 NpgsqlException => ProblemCodes.DatabaseUnavailable,
                 UnavailableExceptionFallbackException fallback => CodeOfTypeName(fallback.ExceptionType),
+                // A grain call that timed out or could not reach a silo: the cluster cannot answer now. (A publish that
+                // timed out may still commit; the client's retry with the same id is then answered as a duplicate.)
                 SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException or ClientNotAvailableException
-                    or ConnectionFailedException => ProblemCodes.ServiceUnavailable,
+                    or ConnectionFailedException or TimeoutException or SocketException => ProblemCodes.ServiceUnavailable,
                 _ => null,
             };
             if (code is not null)

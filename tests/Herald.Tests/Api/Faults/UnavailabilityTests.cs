@@ -25,7 +25,6 @@ public sealed class UnavailabilityTests
     {
         { "bad statement", new PostgresException("invalid byte sequence", "ERROR", "ERROR", "22021") },
         { "constraint", new PostgresException("duplicate key", "ERROR", "ERROR", "23505") },
-        { "plain timeout", new TimeoutException() },
         { "a bug", new InvalidOperationException("no") },
         { "a postgres error by type name", CarriedByName("Npgsql.PostgresException") },
     };
@@ -39,6 +38,13 @@ public sealed class UnavailabilityTests
     [MemberData(nameof(Bugs))]
     public void Other_failures_are_not_outages(string what, Exception exception) =>
         Assert.True(Unavailability.CodeOf(exception) is null, what);
+
+    [Fact]
+    public void A_grain_call_that_timed_out_or_found_no_silo_is_service_unavailable()
+    {
+        Assert.Equal("service_unavailable", Unavailability.CodeOf(new TimeoutException("Response did not arrive on time")));
+        Assert.Equal("service_unavailable", Unavailability.CodeOf(new SiloUnavailableException()));
+    }
 
     [Fact]
     public void A_full_commit_queue_is_overloaded_even_inside_a_grain_call_failure() =>
