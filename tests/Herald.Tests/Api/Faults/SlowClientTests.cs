@@ -14,8 +14,7 @@ public sealed class SlowClientTests(SlowClientApiFixture fixture) : IClassFixtur
         var (_, key) = await fixture.CreateAccountAsync();
         await using var connection = await RawConnection.OpenAsync(fixture.Port);
 
-        await connection.SendAsync($"POST /v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {key}\r\n"
-            + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"type\":");
+        await connection.SendAsync(PublishHead(key, "Content-Length: 1000") + "{\"type\":");
         var (answer, _) = await connection.ReadUntilClosedAsync(Bound);
 
         Assert.StartsWith("HTTP/1.1 408", answer);
@@ -43,8 +42,7 @@ public sealed class SlowClientTests(SlowClientApiFixture fixture) : IClassFixtur
         var (_, key) = await fixture.CreateAccountAsync();
         await using var connection = await RawConnection.OpenAsync(fixture.Port);
 
-        await connection.SendAsync($"POST /v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {key}\r\n"
-            + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{\"typ\r\nzz\r\n\"x\"}\r\n0\r\n\r\n");
+        await connection.SendAsync(PublishHead(key, "Transfer-Encoding: chunked") + "5\r\n{\"typ\r\nzz\r\n\"x\"}\r\n0\r\n\r\n");
         var (answer, _) = await connection.ReadUntilClosedAsync(Bound);
 
         Assert.StartsWith("HTTP/1.1 400", answer);
@@ -90,4 +88,8 @@ public sealed class SlowClientTests(SlowClientApiFixture fixture) : IClassFixtur
             }
         }
     }
+
+    /// <summary>The request line and headers of a publish with the given body framing, up to the body.</summary>
+    private static string PublishHead(string key, string framing) =>
+        $"POST /v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {key}\r\nContent-Type: application/json\r\n{framing}\r\n\r\n";
 }
