@@ -83,14 +83,14 @@ public static class JsonBody
         }
         if (buffer.Length == 0)
         {
-            return (default, Problems.InvalidJson("The request body is empty", "Send a JSON object."));
+            return (default, Problems.InvalidJson("The request body is empty", "$", "Send a JSON object."));
         }
         // JSON text is UTF-8 (RFC 8259). The reader checks string values but leaves property names to be decoded
         // later, where invalid bytes would surface as an error of the route rather than of the body.
         var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
         return Utf8.IsValid(body.Span)
             ? (body, null)
-            : (default, Problems.InvalidJson("The request body is not valid JSON for this route", "The body is not valid UTF-8."));
+            : (default, Problems.InvalidJson("The request body is not valid JSON for this route", "$", "The body is not valid UTF-8."));
     }
 
     private static JsonSerializerOptions SerializerOptions(HttpRequest request) =>
@@ -106,11 +106,11 @@ public static class JsonBody
         catch (JsonException exception)
         {
             var path = string.IsNullOrEmpty(exception.Path) ? "$" : exception.Path;
-            return (null, Problems.InvalidJson("The request body is not valid JSON for this route", $"At {path}: {FirstLine(exception.Message)}"));
+            return (null, Problems.InvalidJson("The request body is not valid JSON for this route", path, FirstLine(exception.Message)));
         }
     }
 
-    private static ProblemHttpResult NotAnObject() => Problems.InvalidJson("The request body is not a JSON object", "Send a JSON object.");
+    private static ProblemHttpResult NotAnObject() => Problems.InvalidJson("The request body is not a JSON object", "$", "Send a JSON object.");
 
     private static ProblemHttpResult TooLarge(ApiOptions limits) =>
         Problems.Status(StatusCodes.Status413PayloadTooLarge, "The request body is too large",

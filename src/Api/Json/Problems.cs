@@ -19,9 +19,16 @@ public static class Problems
 
     public static ProblemHttpResult NotFound(string what) => Status(StatusCodes.Status404NotFound, "Not found", $"{what} does not exist.");
 
-    /// <summary>400 for a body that is not JSON, not UTF-8, or not of this route's shape.</summary>
-    public static ProblemHttpResult InvalidJson(string title, string detail) =>
-        Status(StatusCodes.Status400BadRequest, title, detail, ProblemCodes.InvalidJson);
+    /// <summary>
+    /// 400 for a body that is not JSON, not UTF-8, or not of this route's shape. <paramref name="jsonPath"/> (<c>$.retry.base</c>,
+    /// <c>$</c> for the body as a whole) is named in <c>errors</c> as the 422s name fields (<c>retry.base</c>), and in the detail as is.
+    /// </summary>
+    public static ProblemHttpResult InvalidJson(string title, string jsonPath, string message)
+    {
+        var field = jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath;
+        return WithFields(StatusCodes.Status400BadRequest, title, new Dictionary<string, string[]> { [field] = [message] }, ProblemCodes.InvalidJson,
+            jsonPath == "$" ? message : $"At {jsonPath}: {message}");
+    }
 
     /// <summary>400 naming a query parameter (or header) whose value is not one the route reads.</summary>
     public static ProblemHttpResult InvalidParameter(string name, string message) =>
@@ -48,12 +55,13 @@ public static class Problems
         WithCode(context.ProblemDetails, null, context.HttpContext.Response.StatusCode);
 
     /// <summary>A problem with an <c>errors</c> object naming, by field or parameter, what each is refused for.</summary>
-    public static ProblemHttpResult WithFields(int status, string title, IDictionary<string, string[]> errors, string code) =>
+    /// <param name="detail">The detail; null lists the errors.</param>
+    public static ProblemHttpResult WithFields(int status, string title, IDictionary<string, string[]> errors, string code, string? detail = null) =>
         TypedResults.Problem(WithCode(new HttpValidationProblemDetails(errors)
         {
             Status = status,
             Title = title,
-            Detail = string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")),
+            Detail = detail ?? string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")),
         }, code));
 
     private static ProblemDetails WithCode(ProblemDetails problem, string? code, int fallbackStatus = StatusCodes.Status500InternalServerError)

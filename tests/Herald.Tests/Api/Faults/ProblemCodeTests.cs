@@ -20,6 +20,8 @@ public sealed class ProblemCodeTests(ApiFixture fixture) : IClassFixture<ApiFixt
         await ProblemAssert.IsAsync(await client.GetAsync("/v1/no-such-route"), HttpStatusCode.NotFound, "not_found");
         await ProblemAssert.IsAsync(await client.PutAsync("/v1/webhooks", json("{}")), HttpStatusCode.MethodNotAllowed, "method_not_allowed");
         await ProblemAssert.IsAsync(await client.PostAsync("/v1/webhooks", json("{\"url\":")), HttpStatusCode.BadRequest, "invalid_json");
+        var wrongType = await ProblemAssert.IsAsync(await client.PostAsync("/v1/webhooks", json("{\"url\":1}")), HttpStatusCode.BadRequest, "invalid_json");
+        Assert.True(wrongType.GetProperty("errors").TryGetProperty("url", out _), wrongType.ToString());
         var invalid = await ProblemAssert.IsAsync(await client.PostAsync("/v1/webhooks", json("""{"url":"ftp://x","events":["*"]}""")),
             HttpStatusCode.UnprocessableEntity, "validation_failed");
         Assert.True(invalid.GetProperty("errors").TryGetProperty("url", out _));
