@@ -81,14 +81,14 @@ wait_ready api "http://127.0.0.1:5080" "$!"
 cat >&2 <<EOF
 cluster.sh: $silos silos and the API are up.
   API        http://127.0.0.1:5080  (admin key in .data/admin-key)
-  dashboard  http://127.0.0.1:5091/dashboard  (each silo: port 5090+i)
+  dashboard  http://127.0.0.1:5091/dashboard  (each silo: port 5090+i; any user name, the admin key as password)
   metrics    http://127.0.0.1:5080/metrics and http://127.0.0.1:509i/metrics
   logs       $logs/
 EOF
 
 if [ "${HERALD_CLUSTER_SMOKE:-0}" = "1" ]; then
   for i in $(seq 1 "$silos"); do
-    echo "silo$i /dashboard: $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$((5090 + i))/dashboard")," \
+    echo "silo$i /dashboard: $(curl -s -o /dev/null -w '%{http_code}' -u "admin:$Herald__AdminKey" "http://127.0.0.1:$((5090 + i))/dashboard")," \
       "/metrics: $(curl -s "http://127.0.0.1:$((5090 + i))/metrics" | grep -c '^herald_') herald series"
   done
   echo "api /metrics: $(curl -s http://127.0.0.1:5080/metrics | grep -c '^herald_') herald series"

@@ -19,4 +19,10 @@ public sealed class ApiOptions
     /// rotated out through another API process keeps working here for at most this long.
     /// </summary>
     public TimeSpan KeyCacheTtl { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long this process remembers that a key is unknown, so that repeating it asks PostgreSQL once (zero: every time).</summary>
+    public TimeSpan UnknownKeyTtl { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The <c>Retry-After</c> of a 503 answered while PostgreSQL (or the cluster) is unavailable or overloaded.</summary>
+    public TimeSpan UnavailableRetryAfter { get; set; } = TimeSpan.FromSeconds(5);
 }

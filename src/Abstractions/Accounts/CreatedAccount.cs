@@ -4,4 +4,7 @@ namespace Herald.Abstractions.Accounts;
 [GenerateSerializer, Immutable, Alias("herald.created-account")]
 public sealed record CreatedAccount(
     [property: Id(0)] AccountView Account,
-    [property: Id(1)] string ApiKey);
+    [property: Id(1)] string ApiKey)
+{
+    public override string ToString() => $"CreatedAccount {{ Account = {Account.Id}, ApiKey = *** }}";
+}

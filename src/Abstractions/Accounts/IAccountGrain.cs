@@ -16,6 +16,7 @@ public interface IAccountGrain : IGrainWithStringKey
     Task<AccountView?> GetAsync();
 
     /// <summary>Registers a new endpoint; null when the account does not exist.</summary>
+    /// <exception cref="AccountLimitReachedException">The account already has the most webhooks allowed.</exception>
     /// <exception cref="SourceLimitReachedException">The spec's source already has the most webhooks allowed.</exception>
     Task<CreatedWebhook?> CreateWebhookAsync(WebhookSpec spec);
 
@@ -43,6 +44,7 @@ public interface IAccountGrain : IGrainWithStringKey
 
     /// <summary>Durably stores the event and its fan-out, then wakes the endpoints; null when the account does not exist.</summary>
     /// <remarks>Interleaves: publishes only read the index, and their database commits run side by side.</remarks>
+    /// <exception cref="PayloadTooLargeException">The body as it would be sent exceeds <see cref="PublishCommand.MaxBodyBytes"/>.</exception>
     [AlwaysInterleave]
     Task<PublishResult?> PublishAsync(PublishCommand command);
 }

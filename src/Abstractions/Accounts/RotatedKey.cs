@@ -4,4 +4,7 @@ namespace Herald.Abstractions.Accounts;
 [GenerateSerializer, Immutable, Alias("herald.rotated-key")]
 public sealed record RotatedKey(
     [property: Id(0)] string ApiKey,
-    [property: Id(1)] DateTimeOffset? PreviousExpiresAt);
+    [property: Id(1)] DateTimeOffset? PreviousExpiresAt)
+{
+    public override string ToString() => $"RotatedKey {{ ApiKey = ***, PreviousExpiresAt = {PreviousExpiresAt:O} }}";
+}

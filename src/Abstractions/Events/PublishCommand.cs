@@ -11,4 +11,7 @@ public sealed record PublishCommand(
 {
     /// <summary>The body is a publisher's <c>payload</c> (not Herald's envelope): the account may canonicalise it.</summary>
     [Id(10)] public bool IsPayload { get; init; }
+
+    /// <summary>The largest body that may be stored and sent, checked on the bytes that will be sent; zero for no limit.</summary>
+    [Id(11)] public int MaxBodyBytes { get; init; }
 }

@@ -78,6 +78,20 @@ public static class AccountsApi
         {
             return Problems.Invalid(errors.ToDictionary());
         }
+        if (!ApiKeyFilter.CallerOf(http).IsAdmin)
+        {
+            // The account's limits are the operator's to set. Sending back the value it has (a read, changed, written
+            // back whole) is no change, and leaves an account on the deployment's default there.
+            var limit = limits.Value.MaxWebhooksPerSource;
+            if ((settings.MaxWebhooksPerSource ?? limit) != (current.Settings.MaxWebhooksPerSource ?? limit))
+            {
+                return Problems.WithFields(StatusCodes.Status403Forbidden, "Forbidden", new Dictionary<string, string[]>
+                {
+                    ["max_webhooks_per_source"] = ["Only the admin key changes the account's limits."],
+                }, ProblemCodes.Forbidden);
+            }
+            settings = settings with { MaxWebhooksPerSource = current.Settings.MaxWebhooksPerSource };
+        }
         var updated = await grains.GetGrain<IAccountGrain>(id).UpdateAsync(request!.Name?.Trim() ?? current.Name, settings);
         return updated is null ? Problems.NotFound("The account") : TypedResults.Ok(AccountResponse.From(updated, limits.Value));
     }

@@ -65,9 +65,19 @@ public static class EventTypesApi
     }
 
     private static async Task<Results<Ok<Page<EventTypeResponse>>, ProblemHttpResult>> ListAsync(
-        HttpContext http, EventCatalogStore store, int? limit, string? cursor, string? category)
+        HttpContext http, EventCatalogStore store)
     {
-        var (rows, next) = await store.ListAsync(Paging.Limit(limit), cursor, category, http.RequestAborted);
+        var (query, problem) = PageQuery.Read(http.Request);
+        var (category, repeated) = QueryParameter.Single(http.Request, "category");
+        if ((problem ?? repeated) is { } invalid)
+        {
+            return invalid;
+        }
+        if (category is not null && !IsCategory(category))
+        {
+            return Problems.InvalidParameter("category", "Use 1–64 letters, digits, spaces, _ . or -, such as \"compute\".");
+        }
+        var (rows, next) = await store.ListAsync(query!.Limit, query.Cursor, category, http.RequestAborted);
         return TypedResults.Ok(new Page<EventTypeResponse>(rows.Select(EventTypeResponse.From).ToList(), next));
     }
 

@@ -53,8 +53,7 @@ public static class EventsApi
             : EventEnvelope.Raw(request.Payload!.Value);
         if (body.Length > api.Value.MaxPayloadBytes)
         {
-            return Problems.Status(StatusCodes.Status413PayloadTooLarge, "The event is too large",
-                $"The body to deliver would be {body.Length} bytes; the limit is {api.Value.MaxPayloadBytes}.");
+            return TooLarge($"The body to deliver would be {body.Length} bytes; the limit is {api.Value.MaxPayloadBytes}.");
         }
         await catalog.CheckPublishAsync(request.Type!, request.Data is not null ? "data" : "payload",
             request.Data ?? request.Payload!.Value, errors, http.RequestAborted);
@@ -62,8 +61,19 @@ public static class EventsApi
         {
             return Problems.Invalid(errors.ToDictionary());
         }
-        var result = await grains.GetGrain<IAccountGrain>(accountId)
-            .PublishAsync(new PublishCommand(eventId, request.Type!, request.Source, body, timestamp) { IsPayload = request.Data is null });
+        PublishResult? result;
+        try
+        {
+            result = await grains.GetGrain<IAccountGrain>(accountId).PublishAsync(new PublishCommand(eventId, request.Type!, request.Source, body, timestamp)
+            {
+                IsPayload = request.Data is null,
+                MaxBodyBytes = api.Value.MaxPayloadBytes,
+            });
+        }
+        catch (PayloadTooLargeException tooLarge)
+        {
+            return TooLarge($"{tooLarge.Message} The account canonicalises payloads, which can lengthen them.");
+        }
         return result is null
             ? Problems.NotFound("The account")
             : TypedResults.Accepted($"/v1/events/{result.EventId}", new PublishResponse(result.EventId, result.Endpoints));
@@ -83,6 +93,8 @@ public static class EventsApi
         return TypedResults.Ok(new EventResponse(stored.EventId, stored.Type, stored.Source, stored.EndpointCount, stored.CreatedAt,
             stored.Deliveries.Select(d => new EventDeliveryResponse(d.EndpointId, d.DeliveryId, d.Status, d.Attempts, d.NextAttemptAt, d.UpdatedAt)).ToList()));
     }
+
+    private static ProblemHttpResult TooLarge(string detail) => Problems.Status(StatusCodes.Status413PayloadTooLarge, "The event is too large", detail);
 
     private static void Validate(PublishRequest request, string idempotencyKey, FieldErrors errors)
     {

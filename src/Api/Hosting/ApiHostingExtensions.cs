@@ -9,7 +9,6 @@ using Herald.Grains.Storage;
 using Herald.Grains.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
-using Orleans.Dashboard;
 
 namespace Herald.Api.Hosting;
 
@@ -27,7 +26,7 @@ public static class ApiHostingExtensions
         else
         {
             var connectionString = configuration.GetHeraldConnectionString();
-            var host = configuration.GetSection(OrleansHostOptions.Section).Get<OrleansHostOptions>() ?? new OrleansHostOptions();
+            var host = OrleansHostOptions.Read(configuration);
             builder.UseOrleansClient(client => client
                 .Configure<ClusterOptions>(o =>
                 {
@@ -43,18 +42,21 @@ public static class ApiHostingExtensions
             builder.Services.AddHeraldStorage(connectionString);
         }
 
-        builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
+        builder.Services.AddValidatedOptions<ApiOptions, ApiOptionsValidator>(ApiOptions.Section);
         builder.Services.ConfigureHttpJsonOptions(o => HeraldJson.Configure(o.SerializerOptions));
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.AddCode);
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi();
         builder.Services.AddHeraldHealthChecks();
         builder.Services.AddHeraldMetrics();
         builder.Services.AddScoped<ApiKeyFilter>();
         builder.Services.AddSingleton<ApiKeyCache>();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section);
+        builder.Services.AddValidatedOptions<CatalogOptions, CatalogOptionsValidator>(CatalogOptions.Section);
         builder.Services.AddSingleton<EventCatalog>();
         builder.Services.AddHeraldRateLimiting();
+        builder.Services.AddHeraldServerLimits();
+        builder.Services.AddHeraldDashboardAccess(configuration);
         if (string.IsNullOrEmpty(configuration[WebHostDefaults.ServerUrlsKey]))
         {
             builder.WebHost.UseUrls("http://127.0.0.1:5080");
@@ -66,15 +68,14 @@ public static class ApiHostingExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapHeraldHealth();
         app.MapHeraldMetrics();
         if (app.Configuration.GetValue("Herald:Orleans:Role", OrleansRole.Cohosted) == OrleansRole.Cohosted)
         {
-            app.MapOrleansDashboard(routePrefix: "/dashboard");
+            app.MapHeraldDashboard();
         }
-        var v1 = app.MapGroup("/v1").RequireRateLimiting(ApiRateLimiting.PerKeyPolicy).AddEndpointFilter<ApiKeyFilter>();
+        var v1 = app.MapGroup("/v1").AddEndpointFilter<ApiKeyFilter>();
         v1.MapAccounts();
         v1.MapWebhooks();
         v1.MapEvents();

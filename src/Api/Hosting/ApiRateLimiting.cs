@@ -1,71 +1,34 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
+using Herald.Grains.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Api.Hosting;
 
 /// <summary>
-/// A fixed-window limit per bearer key (partitioned by the key's SHA-256, so no key is kept in memory; requests
-/// without a key share a partition per client address). Over the limit: 429 problem details with <c>Retry-After</c>.
+/// The API's two allowances (<see cref="RateLimitOptions"/>), enforced by the authentication filter once it knows who
+/// calls: requests per valid key (partitioned by the key's SHA-256, so no key is kept in memory), and failed
+/// authentications per client address, so that inventing keys buys neither requests nor database queries.
 /// </summary>
 public static class ApiRateLimiting
 {
-    public const string PerKeyPolicy = "per-key";
+    /// <summary>The service key of the per-key request allowance.</summary>
+    public const string Requests = "herald.requests";
+
+    /// <summary>The service key of the per-address allowance of failed authentications.</summary>
+    public const string FailedAuthentications = "herald.failed-authentications";
 
     public static IServiceCollection AddHeraldRateLimiting(this IServiceCollection services)
     {
-        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section)
-            .Validate(o => o.PermitLimit > 0 && o.Window > TimeSpan.Zero && o.Window <= TimeSpan.FromHours(1),
-                $"{RateLimitOptions.Section}: PermitLimit must be positive and Window between 1 ms and 1 h.")
-            .ValidateOnStart();
-        services.AddRateLimiter(limiter =>
+        services.AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidator>(RateLimitOptions.Section);
+        services.AddKeyedSingleton(Requests, (provider, _) =>
         {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = RejectAsync;
-            limiter.AddPolicy(PerKeyPolicy, http =>
-            {
-                var options = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-                return RateLimitPartition.GetFixedWindowLimiter(PartitionKey(http), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = options.PermitLimit,
-                    Window = options.Window,
-                    QueueLimit = 0,
-                });
-            });
+            var options = provider.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+            return new WindowLimiter(options.PermitLimit, options.Window);
+        });
+        services.AddKeyedSingleton(FailedAuthentications, (provider, _) =>
+        {
+            var options = provider.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+            return new WindowLimiter(options.FailedAuthLimit, options.FailedAuthWindow);
         });
         return services;
-    }
-
-    private static string PartitionKey(HttpContext http)
-    {
-        var header = http.Request.Headers.Authorization.ToString();
-        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header.Length > 7)
-        {
-            return "key:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(header[7..].Trim())));
-        }
-        return "anonymous:" + http.Connection.RemoteIpAddress;
-    }
-
-    private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
-    {
-        var http = context.HttpContext;
-        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-            ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
-            : 1;
-        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests",
-                Detail = $"This key has used its request allowance; try again in {seconds} s.",
-            },
-        });
     }
 }

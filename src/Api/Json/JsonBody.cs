@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -80,9 +81,16 @@ public static class JsonBody
             }
             buffer.Write(chunk, 0, read);
         }
-        return buffer.Length == 0
-            ? (default, Problems.Status(StatusCodes.Status400BadRequest, "The request body is empty", "Send a JSON object."))
-            : (buffer.ToArray(), null);
+        if (buffer.Length == 0)
+        {
+            return (default, Problems.InvalidJson("The request body is empty", "$", "Send a JSON object."));
+        }
+        // JSON text is UTF-8 (RFC 8259). The reader checks string values but leaves property names to be decoded
+        // later, where invalid bytes would surface as an error of the route rather than of the body.
+        var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        return Utf8.IsValid(body.Span)
+            ? (body, null)
+            : (default, Problems.InvalidJson("The request body is not valid JSON for this route", "$", "The body is not valid UTF-8."));
     }
 
     private static JsonSerializerOptions SerializerOptions(HttpRequest request) =>
@@ -98,13 +106,11 @@ public static class JsonBody
         catch (JsonException exception)
         {
             var path = string.IsNullOrEmpty(exception.Path) ? "$" : exception.Path;
-            return (null, Problems.Status(StatusCodes.Status400BadRequest, "The request body is not valid JSON for this route",
-                $"At {path}: {FirstLine(exception.Message)}"));
+            return (null, Problems.InvalidJson("The request body is not valid JSON for this route", path, FirstLine(exception.Message)));
         }
     }
 
-    private static ProblemHttpResult NotAnObject() =>
-        Problems.Status(StatusCodes.Status400BadRequest, "The request body is not a JSON object", "Send a JSON object.");
+    private static ProblemHttpResult NotAnObject() => Problems.InvalidJson("The request body is not a JSON object", "$", "Send a JSON object.");
 
     private static ProblemHttpResult TooLarge(ApiOptions limits) =>
         Problems.Status(StatusCodes.Status413PayloadTooLarge, "The request body is too large",

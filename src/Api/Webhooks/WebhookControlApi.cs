@@ -37,7 +37,7 @@ public static class WebhookControlApi
     }
 
     private static async Task<Results<Ok<TestDeliveryResult>, ProblemHttpResult>> SendTestAsync(
-        string id, HttpContext http, IGrainFactory grains, string? accountId)
+        string id, HttpContext http, IGrainFactory grains, [FromQuery(Name = "account_id")] string? accountId)
     {
         if (await WebhooksApi.FindAsync(id, http, grains, accountId) is null
             || await grains.GetGrain<IEndpointGrain>(id).SendTestAsync() is not { } result)

@@ -8,7 +8,8 @@ namespace Herald.Api.Webhooks;
 
 /// <summary>
 /// What a registration must pass, the same for <c>POST</c> and <c>PATCH</c>: the field rules, the catalog's strict mode,
-/// then the account grain's own refusals (the per-source limit, a secret that does not suit a new scheme), each a 422.
+/// then the account grain's own refusals (the per-account and per-source limits, a secret that does not suit a new scheme),
+/// each a 422.
 /// </summary>
 public static class WebhookRegistration
 {
@@ -38,8 +39,15 @@ public static class WebhookRegistration
         }
         catch (SourceLimitReachedException limit)
         {
-            return (null, Refused("source",
-                $"{limit.Message} Delete one of them, or raise the account's max_webhooks_per_source ({limit.Limit})."));
+            return (null, Problems.Invalid(new Dictionary<string, string[]>
+            {
+                ["source"] = [$"{limit.Message} Delete one of them, or ask the operator to raise the account's max_webhooks_per_source ({limit.Limit})."],
+            }, ProblemCodes.LimitReached));
+        }
+        catch (AccountLimitReachedException limit)
+        {
+            return (null, Problems.Status(StatusCodes.Status422UnprocessableEntity, "The account has the most webhooks allowed",
+                $"{limit.Message} Delete one before registering another.", ProblemCodes.LimitReached));
         }
         catch (SecretUnsuitableException)
         {

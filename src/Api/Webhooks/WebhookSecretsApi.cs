@@ -1,6 +1,7 @@
 using Herald.Abstractions.Webhooks;
 using Herald.Api.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Api.Webhooks;
@@ -16,7 +17,7 @@ public static class WebhookSecretsApi
 
     /// <summary>A new secret, shown this once; the previous one keeps signing beside it for the grace period (default 24h).</summary>
     private static async Task<Results<Ok<RotateSecretResponse>, ProblemHttpResult>> RotateSecretAsync(
-        string id, HttpContext http, IGrainFactory grains, IOptions<ApiOptions> api, string? accountId)
+        string id, HttpContext http, IGrainFactory grains, IOptions<ApiOptions> api, [FromQuery(Name = "account_id")] string? accountId)
     {
         if (await WebhooksApi.FindAsync(id, http, grains, accountId) is not { } view)
         {

@@ -61,16 +61,21 @@ public static class WebhooksApi
     }
 
     private static async Task<Results<Ok<Page<WebhookResponse>>, ProblemHttpResult>> ListAsync(
-        HttpContext http, IGrainFactory grains, [FromQuery(Name = "account_id")] string? accountId, int? limit, string? cursor)
+        HttpContext http, IGrainFactory grains, [FromQuery(Name = "account_id")] string? accountId)
     {
+        var (query, problem) = PageQuery.Read(http.Request);
+        if (problem is not null)
+        {
+            return problem;
+        }
         if (ApiKeyFilter.CallerOf(http).ResolveAccount(accountId) is not { } account)
         {
             return AccountProblem(http);
         }
         var ids = await grains.GetGrain<IAccountGrain>(account).ListWebhooksAsync();
         // ids are time-sortable and listed newest first, so the cursor is the last id of the previous page.
-        var page = ids.Where(id => cursor is null || string.CompareOrdinal(id, cursor) < 0).Take(Paging.Limit(limit) + 1).ToList();
-        var more = page.Count > Paging.Limit(limit);
+        var page = ids.Where(id => query!.Cursor is null || string.CompareOrdinal(id, query.Cursor) < 0).Take(query!.Limit + 1).ToList();
+        var more = page.Count > query.Limit;
         if (more)
         {
             page.RemoveAt(page.Count - 1);
@@ -99,12 +104,12 @@ public static class WebhooksApi
     }
 
     private static async Task<Results<Ok<BulkDeleteResponse>, ProblemHttpResult>> BulkDeleteAsync(
-        HttpContext http, IGrainFactory grains, string? ids, string? accountId)
+        HttpContext http, IGrainFactory grains, string? ids, [FromQuery(Name = "account_id")] string? accountId)
     {
         var requested = (ids ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
-        if (requested.Count is 0 or > Paging.MaxLimit)
+        if (requested.Count is 0 or > PageQuery.MaxLimit)
         {
-            return Problems.Invalid(new Dictionary<string, string[]> { ["ids"] = [$"Name 1–{Paging.MaxLimit} webhook ids, comma-separated."] });
+            return Problems.Invalid(new Dictionary<string, string[]> { ["ids"] = [$"Name 1–{PageQuery.MaxLimit} webhook ids, comma-separated."] });
         }
         var deleted = new List<string>();
         var notFound = new List<string>();
@@ -118,13 +123,18 @@ public static class WebhooksApi
     }
 
     private static async Task<Results<Ok<Page<DeliveryAttemptResponse>>, ProblemHttpResult>> ListDeliveriesAsync(
-        string id, HttpContext http, IGrainFactory grains, AttemptLog log, [FromQuery(Name = "account_id")] string? accountId, int? limit, string? cursor)
+        string id, HttpContext http, IGrainFactory grains, AttemptLog log, [FromQuery(Name = "account_id")] string? accountId)
     {
+        var (query, problem) = PageQuery.Read(http.Request);
+        if (problem is not null)
+        {
+            return problem;
+        }
         if (await FindAsync(id, http, grains, accountId) is null)
         {
             return Problems.NotFound("The webhook");
         }
-        var (rows, next) = await log.ListAsync(id, Paging.Limit(limit), cursor, http.RequestAborted);
+        var (rows, next) = await log.ListAsync(id, query!.Limit, query.Cursor, http.RequestAborted);
         return TypedResults.Ok(new Page<DeliveryAttemptResponse>(rows.Select(DeliveryAttemptResponse.From).ToList(), next));
     }
 
@@ -132,7 +142,8 @@ public static class WebhooksApi
     internal static async Task<WebhookView?> FindAsync(string id, HttpContext http, IGrainFactory grains, string? accountId)
     {
         var caller = ApiKeyFilter.CallerOf(http);
-        if (!id.StartsWith("wh_", StringComparison.Ordinal) || id.Length > 64)
+        // Only ids Herald could have made reach a grain (and from there, PostgreSQL).
+        if (!id.StartsWith("wh_", StringComparison.Ordinal) || !WebhookSpecValidator.IsToken(id, 64))
         {
             return null;
         }

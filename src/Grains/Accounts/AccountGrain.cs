@@ -64,6 +64,10 @@ public sealed class AccountGrain(
             return null;
         }
         // Counted and added in one turn of this non-reentrant grain: concurrent registrations cannot both take the last place.
+        if (state.State.Endpoints.Count >= limits.Value.MaxWebhooksPerAccount)
+        {
+            throw new AccountLimitReachedException(limits.Value.MaxWebhooksPerAccount);
+        }
         EnsureRoomIn(spec.Source);
         var endpointId = HeraldId.New("wh", time);
         spec = WithDefaults(spec);
@@ -123,6 +127,11 @@ public sealed class AccountGrain(
         {
             // The stored bytes are the sent bytes: canonicalised once, here, before they are signed and stored.
             command = command with { Body = EcmaJson.Canonicalize(command.Body) };
+        }
+        // Checked on the bytes that will be sent: canonical numbers can be longer than the ones published (1e20).
+        if (command.MaxBodyBytes > 0 && command.Body.Length > command.MaxBodyBytes)
+        {
+            throw new PayloadTooLargeException(command.Body.Length, command.MaxBodyBytes);
         }
         // Matching runs before the first await, so it sees one consistent index even though publishes interleave.
         var endpoints = Match(command.Type, command.Source);

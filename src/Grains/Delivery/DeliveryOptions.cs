@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Herald.Grains.Delivery;
 
 /// <summary>Delivery settings, bound from <c>Herald:Delivery</c>.</summary>
@@ -19,7 +21,10 @@ public sealed class DeliveryOptions
     /// <summary>Deliver to loopback, private, link-local, shared-NAT and unique-local addresses (tests and local development).</summary>
     public bool AllowPrivateNetworks { get; set; }
 
-    /// <summary>CIDR ranges delivered to even when private addresses are blocked, comma-separated (<c>127.0.0.1/32</c>).</summary>
+    /// <summary>
+    /// CIDR ranges delivered to even when private addresses are blocked, comma-separated (<c>127.0.0.1/32</c>), or as a
+    /// list (<c>AllowedNetworks:0</c>, <c>AllowedNetworks__0</c> in the environment): see <see cref="AllowedNetworksList"/>.
+    /// </summary>
     public string AllowedNetworks { get; set; } = "";
 
     /// <summary>
@@ -27,4 +32,15 @@ public sealed class DeliveryOptions
     /// its queue can wait before another silo picks it up. Orleans' minimum reminder period (1 minute) bounds it.
     /// </summary>
     public TimeSpan WakeReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// <c>AllowedNetworks</c> when configuration gives it as a list (the binder leaves a string property empty then), joined
+    /// with whatever single value is given beside it; null when it is not given as a list.
+    /// </summary>
+    public static string? AllowedNetworksList(IConfiguration configuration)
+    {
+        var setting = configuration.GetSection(Section).GetSection(nameof(AllowedNetworks));
+        var entries = setting.GetChildren().Select(c => c.Value).ToList();
+        return entries.Count == 0 ? null : string.Join(",", entries.Prepend(setting.Value).Where(e => !string.IsNullOrWhiteSpace(e)));
+    }
 }

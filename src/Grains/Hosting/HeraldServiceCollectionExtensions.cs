@@ -41,12 +41,12 @@ public static class HeraldServiceCollectionExtensions
         services.AddSingleton<EventCatalogStore>();
         services.AddSingleton<EventLookup>();
         services.AddSingleton<RetentionStore>();
-        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
-        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
-        services.AddOptions<RecoveryOptions>().BindConfiguration(RecoveryOptions.Section);
-        services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<LimitsOptions>, LimitsOptionsValidator>();
+        services.AddValidatedOptions<DeliveryOptions, DeliveryOptionsValidator>(DeliveryOptions.Section)
+            .PostConfigure<IConfiguration>((o, configuration) => o.AllowedNetworks = DeliveryOptions.AllowedNetworksList(configuration) ?? o.AllowedNetworks);
+        services.AddValidatedOptions<RetentionOptions, RetentionOptionsValidator>(RetentionOptions.Section);
+        services.AddValidatedOptions<RecoveryOptions, RecoveryOptionsValidator>(RecoveryOptions.Section);
+        services.AddValidatedOptions<LimitsOptions, LimitsOptionsValidator>(LimitsOptions.Section);
+        services.AddValidatedOptions<StorageOptions, StorageOptionsValidator>(StorageOptions.Section);
         services.AddSingleton(TimeProvider.System);
         return services;
     }
@@ -66,8 +66,7 @@ public static class HeraldServiceCollectionExtensions
     /// <summary>Sealing and opening of endpoint secrets under <c>Herald:Secrets:MasterKey</c>, checked when the host starts.</summary>
     public static IServiceCollection AddHeraldSecrets(this IServiceCollection services)
     {
-        services.AddOptions<SecretsOptions>().BindConfiguration(SecretsOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SecretsOptions>, SecretsOptionsValidator>();
+        services.AddValidatedOptions<SecretsOptions, SecretsOptionsValidator>(SecretsOptions.Section);
         services.AddSingleton<SecretProtector>();
         services.AddSingleton<EndpointSecrets>();
         services.AddSingleton<DeliverySigner>();
@@ -77,8 +76,7 @@ public static class HeraldServiceCollectionExtensions
     /// <summary>Disable notices by email through <c>Herald:Smtp</c>, checked when the host starts; without a host, no email.</summary>
     public static IServiceCollection AddHeraldNotifications(this IServiceCollection services)
     {
-        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
+        services.AddValidatedOptions<SmtpOptions, SmtpOptionsValidator>(SmtpOptions.Section);
         services.AddSingleton<SmtpMailer>();
         return services;
     }

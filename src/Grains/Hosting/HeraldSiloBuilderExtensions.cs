@@ -18,7 +18,7 @@ public static class HeraldSiloBuilderExtensions
     public static ISiloBuilder AddHerald(this ISiloBuilder silo, IConfiguration configuration)
     {
         var connectionString = configuration.GetHeraldConnectionString();
-        var host = configuration.GetSection(OrleansHostOptions.Section).Get<OrleansHostOptions>() ?? new OrleansHostOptions();
+        var host = OrleansHostOptions.Read(configuration);
         silo.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = host.ClusterId;

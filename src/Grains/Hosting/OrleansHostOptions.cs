@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
 namespace Herald.Grains.Hosting;
 
 /// <summary>Cluster identity and ports, bound from <c>Herald:Orleans</c>; several silos on one host need distinct ports.</summary>
@@ -21,4 +24,16 @@ public sealed class OrleansHostOptions
 
     /// <summary>Listen on every interface (containers) rather than only on the advertised address.</summary>
     public bool ListenOnAnyHostAddress { get; set; }
+
+    /// <summary>
+    /// The settings as configured, checked at once: they shape the Orleans host while it is being built, before options
+    /// validation at start-up could run.
+    /// </summary>
+    /// <exception cref="OptionsValidationException">A setting is not usable; the message names its key.</exception>
+    public static OrleansHostOptions Read(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(Section).Get<OrleansHostOptions>() ?? new OrleansHostOptions();
+        var result = new OrleansHostOptionsValidator().Validate(null, options);
+        return result.Failed ? throw new OptionsValidationException(Section, typeof(OrleansHostOptions), result.Failures) : options;
+    }
 }

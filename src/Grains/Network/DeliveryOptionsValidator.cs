@@ -1,21 +1,38 @@
 using Herald.Grains.Delivery;
+using Herald.Grains.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Grains.Network;
 
-/// <summary>Refuses to start with an unreadable <c>Herald:Delivery:AllowedNetworks</c> rather than guarding with less than was asked.</summary>
+/// <summary>
+/// Checks the delivery settings; refuses to start with an unreadable <c>Herald:Delivery:AllowedNetworks</c> rather than
+/// guarding with less than was asked.
+/// </summary>
 public sealed class DeliveryOptionsValidator : IValidateOptions<DeliveryOptions>
 {
     public ValidateOptionsResult Validate(string? name, DeliveryOptions options)
     {
+        var networks = NetworksError(options.AllowedNetworks);
+        return new OptionChecks(DeliveryOptions.Section)
+            .That(networks is null, nameof(options.AllowedNetworks), networks ?? "")
+            .Within(nameof(options.DefaultTimeoutSeconds), options.DefaultTimeoutSeconds, 1, 60)
+            .Within(nameof(options.MaxRetryAfter), options.MaxRetryAfter, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1))
+            .Within(nameof(options.WakeReminderPeriod), options.WakeReminderPeriod, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1))
+            .That(options.UserAgent.Length is > 0 and <= 256 && !options.UserAgent.Any(char.IsControl), nameof(options.UserAgent),
+                "use 1–256 characters without control characters.")
+            .Result;
+    }
+
+    private static string? NetworksError(string networks)
+    {
         try
         {
-            DestinationPolicy.ParseNetworks(options.AllowedNetworks);
-            return ValidateOptionsResult.Success;
+            DestinationPolicy.ParseNetworks(networks);
+            return null;
         }
         catch (FormatException exception)
         {
-            return ValidateOptionsResult.Fail($"{DeliveryOptions.Section}:AllowedNetworks: {exception.Message}");
+            return exception.Message;
         }
     }
 }

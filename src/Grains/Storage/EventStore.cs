@@ -1,6 +1,7 @@
 using Herald.Abstractions.Events;
 using Herald.Abstractions.Ids;
 using Herald.Grains.Delivery;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -23,16 +24,18 @@ public sealed class EventStore : IAsyncDisposable
     private readonly NpgsqlDataSource _dataSource;
     private readonly GroupCommitter<EventAppend, PublishResult> _committer;
 
-    public EventStore(NpgsqlDataSource dataSource)
+    public EventStore(NpgsqlDataSource dataSource, IOptions<StorageOptions> options)
     {
         _dataSource = dataSource;
-        _committer = new GroupCommitter<EventAppend, PublishResult>(nameof(EventStore), Writers, MaxBatch, WriteBatchAsync);
+        _committer = new GroupCommitter<EventAppend, PublishResult>(nameof(EventStore), Writers, MaxBatch, WriteBatchAsync,
+            capacity: options.Value.MaxQueuedPublishes);
     }
 
     /// <summary>
     /// Commits the event and one pending delivery per endpoint; when the event id is already stored for the
     /// account, changes nothing and answers with the first publish's result.
     /// </summary>
+    /// <exception cref="Herald.Abstractions.Storage.CommitQueueFullException">Too many publishes wait for PostgreSQL already.</exception>
     public Task<PublishResult> AppendAsync(string accountId, PublishCommand command, IReadOnlyList<string> endpointIds) =>
         _committer.SubmitAsync(new EventAppend(accountId, command, endpointIds));
 

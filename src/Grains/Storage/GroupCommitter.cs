@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Herald.Abstractions.Storage;
 
 namespace Herald.Grains.Storage;
 
@@ -15,8 +16,10 @@ public sealed class GroupCommitter<TItem, TResult> : IAsyncDisposable
     private readonly int _maxBatch;
     private readonly Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> _writeBatch;
     private readonly Func<Func<TItem, bool>>? _newBatchRule;
-    private readonly Channel<PendingItem<TItem, TResult>> _pending = Channel.CreateUnbounded<PendingItem<TItem, TResult>>();
+    private readonly int _capacity;
+    private readonly Channel<PendingItem<TItem, TResult>> _pending;
     private readonly Task[] _writers;
+    private volatile bool _disposed;
 
     /// <param name="owner">Named by the <see cref="ObjectDisposedException"/> of a submit after disposal.</param>
     /// <param name="writers">How many batches may be written at once. Batches of different writers may commit in any order.</param>
@@ -27,15 +30,26 @@ public sealed class GroupCommitter<TItem, TResult> : IAsyncDisposable
     /// early and is carried to the next batch of the same writer, which it opens (the first item of a batch is
     /// always taken, after the predicate has seen it). Null: every item is admitted until the batch is full.
     /// </param>
+    /// <param name="capacity">
+    /// The most items that may wait for a batch (those being written not counted); a submit beyond it is refused, so a
+    /// database that cannot keep up makes callers wait and retry rather than this process hold ever more. Zero: no bound,
+    /// for callers whose number is bounded otherwise.
+    /// </param>
     public GroupCommitter(
         string owner,
         int writers,
         int maxBatch,
         Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> writeBatch,
-        Func<Func<TItem, bool>>? newBatchRule = null)
+        Func<Func<TItem, bool>>? newBatchRule = null,
+        int capacity = 0)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(writers, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
+        _capacity = capacity;
+        _pending = capacity > 0
+            ? Channel.CreateBounded<PendingItem<TItem, TResult>>(new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.Wait })
+            : Channel.CreateUnbounded<PendingItem<TItem, TResult>>();
         _owner = owner;
         _maxBatch = maxBatch;
         _writeBatch = writeBatch;
@@ -45,12 +59,13 @@ public sealed class GroupCommitter<TItem, TResult> : IAsyncDisposable
 
     /// <summary>Queues the item for the next batch; the task completes once that batch committed.</summary>
     /// <exception cref="ObjectDisposedException">The committer was disposed.</exception>
+    /// <exception cref="CommitQueueFullException">As many items as the capacity allows are waiting already.</exception>
     public Task<TResult> SubmitAsync(TItem item)
     {
         var pending = new PendingItem<TItem, TResult>(item);
         if (!_pending.Writer.TryWrite(pending))
         {
-            throw new ObjectDisposedException(_owner);
+            throw _disposed ? new ObjectDisposedException(_owner) : new CommitQueueFullException(_owner, _capacity);
         }
         return pending.Completion.Task;
     }
@@ -110,6 +125,7 @@ public sealed class GroupCommitter<TItem, TResult> : IAsyncDisposable
     /// <summary>Refuses new items, then waits until every item already submitted has been written.</summary>
     public async ValueTask DisposeAsync()
     {
+        _disposed = true;
         _pending.Writer.TryComplete();
         await Task.WhenAll(_writers);
     }

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 
+using Herald.Grains.Hosting;
+
 namespace Herald.Grains.Telemetry;
 
 /// <summary>OpenTelemetry metrics for silo hosts and the API, exported on <c>/metrics</c> in Prometheus' text format.</summary>
@@ -25,7 +27,7 @@ public static class HeraldTelemetry
     /// <summary>Registers the meters, the Prometheus exporter and the backlog gauges (which need <c>AddHeraldStorage</c>).</summary>
     public static IServiceCollection AddHeraldMetrics(this IServiceCollection services)
     {
-        services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section);
+        services.AddValidatedOptions<MetricsOptions, MetricsOptionsValidator>(MetricsOptions.Section);
         services.AddSingleton<DeliveryBacklogGauge>();
         services.AddHostedService(provider => provider.GetRequiredService<DeliveryBacklogGauge>());
         services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(Meters).AddPrometheusExporter());

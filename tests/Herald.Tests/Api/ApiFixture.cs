@@ -4,6 +4,7 @@ using System.Text.Json;
 using Herald.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace Herald.Tests.Api;
 
@@ -25,13 +26,33 @@ public class ApiFixture : IAsyncLifetime
 
     protected ApiFixture(IReadOnlyDictionary<string, string> settings) => _settings = settings;
 
+    /// <summary>Herald's database on the shared server (none when a subclass brings its own server).</summary>
     public TestDatabase Database { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Database = await TestDatabase.CreateAsync();
-        var connectionString = Database.ConnectionString;
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+        var connectionString = await OpenDatabaseAsync();
+        Port = OverSockets ? FreePorts.Next() : 0;
+        _factory = Factory(connectionString, _settings).WithWebHostBuilder(web => web
+            .UseSetting("urls", OverSockets ? $"http://127.0.0.1:{Port}" : null)
+            .ConfigureLogging(logging => logging.AddProvider(Logs)));
+        if (OverSockets)
+        {
+            _factory.UseKestrel();
+            _factory.StartServer();
+        }
+        else
+        {
+            _ = _factory.Server;
+        }
+    }
+
+    /// <summary>
+    /// Herald (the API co-hosting a silo) with the test defaults, then <paramref name="settings"/>, on the database of
+    /// <paramref name="connectionString"/>; not started.
+    /// </summary>
+    public static WebApplicationFactory<Program> Factory(string connectionString, IReadOnlyDictionary<string, string> settings) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
             .UseSetting("ConnectionStrings:Herald", connectionString)
             .UseSetting("Herald:AdminKey", AdminKey)
             .UseSetting(TestSecrets.MasterKeySetting, TestSecrets.MasterKey)
@@ -40,10 +61,16 @@ public class ApiFixture : IAsyncLifetime
             .UseSetting("Herald:Orleans:SiloPort", FreePorts.Next().ToString())
             .UseSetting("Herald:Orleans:GatewayPort", FreePorts.Next().ToString())
             .UseSetting("Herald:Orleans:MinimumReminderPeriod", "00:00:01")
-            .UseSettings(_settings));
-        _ = _factory.Server;
-        await Task.CompletedTask;
-    }
+            .UseSettings(settings));
+
+    /// <summary>Serve on a real Kestrel socket of 127.0.0.1 (<see cref="Port"/>) rather than the in-memory test server.</summary>
+    protected virtual bool OverSockets => false;
+
+    /// <summary>The port of 127.0.0.1 Herald listens on, when <see cref="OverSockets"/>.</summary>
+    public int Port { get; private set; }
+
+    /// <summary>What Herald has logged at Information and above.</summary>
+    public LogCapture Logs { get; } = new();
 
     public HttpClient Client(string? key)
     {
@@ -67,6 +94,15 @@ public class ApiFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _factory.DisposeAsync();
-        await Database.DisposeAsync();
+        await CloseDatabaseAsync();
     }
+
+    /// <summary>Creates Herald's database; answers its connection string.</summary>
+    protected virtual async Task<string> OpenDatabaseAsync()
+    {
+        Database = await TestDatabase.CreateAsync();
+        return Database.ConnectionString;
+    }
+
+    protected virtual async Task CloseDatabaseAsync() => await Database.DisposeAsync();
 }

@@ -88,9 +88,26 @@ public sealed class ApiKeyCacheTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_unknown_key_is_refused_and_not_remembered()
+    public async Task An_unknown_key_is_remembered_as_unknown_without_the_database_until_its_ttl_ends()
     {
-        var cache = Cache(TimeSpan.FromHours(1), TimeProvider.System);
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var cache = Cache(TimeSpan.FromHours(1), clock, unknownKeyTtl: TimeSpan.FromSeconds(30));
+        var key = ApiKeyStore.NewKey();
+        Assert.Null(await cache.FindAccountAsync(key, default));
+
+        // Stored behind the cache's back: only a lookup in PostgreSQL would find it.
+        await _keys.AddAsync(key, "acct_late");
+
+        clock.Now += TimeSpan.FromSeconds(29);
+        Assert.Null(await cache.FindAccountAsync(key, default));
+        clock.Now += TimeSpan.FromSeconds(2);
+        Assert.Equal("acct_late", await cache.FindAccountAsync(key, default));
+    }
+
+    [Fact]
+    public async Task A_zero_unknown_key_ttl_asks_the_database_every_time()
+    {
+        var cache = Cache(TimeSpan.FromHours(1), TimeProvider.System, unknownKeyTtl: TimeSpan.Zero);
         var key = ApiKeyStore.NewKey();
         Assert.Null(await cache.FindAccountAsync(key, default));
 
@@ -99,8 +116,8 @@ public sealed class ApiKeyCacheTests : IAsyncLifetime
         Assert.Equal("acct_late", await cache.FindAccountAsync(key, default));
     }
 
-    private ApiKeyCache Cache(TimeSpan ttl, TimeProvider time) =>
-        new(_keys, Options.Create(new ApiOptions { KeyCacheTtl = ttl }), time);
+    private ApiKeyCache Cache(TimeSpan ttl, TimeProvider time, TimeSpan? unknownKeyTtl = null) =>
+        new(_keys, Options.Create(new ApiOptions { KeyCacheTtl = ttl, UnknownKeyTtl = unknownKeyTtl ?? TimeSpan.Zero }), time);
 
     private async Task<string> AddKeyAsync(string accountId)
     {

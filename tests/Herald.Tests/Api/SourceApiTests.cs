@@ -8,7 +8,7 @@ namespace Herald.Tests.Api;
 public sealed class SourceApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 {
     [Fact]
-    public async Task The_21st_webhook_of_a_source_answers_422_until_the_account_raises_its_limit()
+    public async Task The_21st_webhook_of_a_source_answers_422_until_the_admin_raises_the_accounts_limit()
     {
         var (id, key) = await fixture.CreateAccountAsync();
         var client = fixture.Client(key);
@@ -20,17 +20,35 @@ public sealed class SourceApiTests(ApiFixture fixture) : IClassFixture<ApiFixtur
 
         var refused = await client.PostAsJsonAsync("/v1/webhooks", new { url = "http://127.0.0.1:9/21", events = new[] { "*" }, source = "node-02a1" });
         var accountWide = await client.PostAsJsonAsync("/v1/webhooks", new { url = "http://127.0.0.1:9/all", events = new[] { "*" } });
-        var raised = await client.PatchAsJsonAsync($"/v1/accounts/{id}", new { max_webhooks_per_source = 21 });
+        var raised = await fixture.Client(ApiFixture.AdminKey).PatchAsJsonAsync($"/v1/accounts/{id}", new { max_webhooks_per_source = 21 });
         var accepted = await client.PostAsJsonAsync("/v1/webhooks", new { url = "http://127.0.0.1:9/21", events = new[] { "*" }, source = "node-02a1" });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains("20 webhooks", problem.GetProperty("errors").GetProperty("source")[0].GetString());
+        Assert.Equal("limit_reached", problem.GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.Created, accountWide.StatusCode);
         Assert.Equal(21, (await raised.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("max_webhooks_per_source").GetInt32());
         Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
         var list = await client.GetFromJsonAsync<JsonElement>("/v1/webhooks?limit=250");
         Assert.Equal(22, list.GetProperty("data").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task An_account_key_cannot_change_its_own_per_source_limit_but_may_send_back_the_one_it_has()
+    {
+        var (id, key) = await fixture.CreateAccountAsync();
+        var client = fixture.Client(key);
+
+        var raised = await client.PatchAsJsonAsync($"/v1/accounts/{id}", new { max_webhooks_per_source = 1000 });
+        var unchanged = await client.PatchAsJsonAsync($"/v1/accounts/{id}", new { max_webhooks_per_source = 20, name = "renamed" });
+
+        var problem = await Faults.ProblemAssert.IsAsync(raised, HttpStatusCode.Forbidden, "forbidden");
+        Assert.True(problem.GetProperty("errors").TryGetProperty("max_webhooks_per_source", out _));
+        Assert.Equal(HttpStatusCode.OK, unchanged.StatusCode);
+        var account = await client.GetFromJsonAsync<JsonElement>($"/v1/accounts/{id}");
+        Assert.Equal(20, account.GetProperty("max_webhooks_per_source").GetInt32());
+        Assert.Equal("renamed", account.GetProperty("name").GetString());
     }
 
     [Fact]

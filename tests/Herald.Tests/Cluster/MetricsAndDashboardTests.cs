@@ -66,9 +66,12 @@ public sealed class MetricsAndDashboardTests
                 m => PrometheusText.Sum(m, "herald_delivery_retry_backlog") == 1, TimeSpan.FromSeconds(10), "the API reports the backlog");
             Assert.True(PrometheusText.Sum(apiMetrics, "http_server_request_duration_seconds_count") >= 3);
 
-            using var dashboard = await silo.GetAsync("/dashboard/");
-            Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
-            Assert.Contains("html", await dashboard.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+            using var closed = await silo.GetAsync("/dashboard/");
+            Assert.Equal(HttpStatusCode.Unauthorized, closed.StatusCode);
+            using var dashboard = ProcessCluster.Client(silo, ProcessCluster.AdminKey);
+            using var opened = await dashboard.GetAsync("/dashboard/");
+            Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+            Assert.Contains("html", await opened.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
         }
         catch (Exception exception) when (exception is not TimeoutException)
         {

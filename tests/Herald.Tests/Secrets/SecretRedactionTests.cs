@@ -1,3 +1,4 @@
+using Herald.Abstractions.Accounts;
 using Herald.Abstractions.Webhooks;
 using Herald.Tests.Infrastructure;
 
@@ -22,5 +23,21 @@ public sealed class SecretRedactionTests
             Assert.Contains("***", text);
         });
         Assert.Contains("http://127.0.0.1:9/hook", printed[0]);
+    }
+
+    [Fact]
+    public void Wire_types_that_carry_an_api_key_print_it_masked()
+    {
+        const string key = "hk_5Tq0W9yJx3c2kVbN8mR1pLzA7sD4fG6h";
+        var account = new AccountView("acct_1", "LightYear", DateTimeOffset.UnixEpoch, AccountSettings.Default);
+
+        var printed = new[] { new CreatedAccount(account, key).ToString(), new RotatedKey(key, DateTimeOffset.UnixEpoch).ToString() };
+
+        Assert.All(printed, text =>
+        {
+            Assert.DoesNotContain("5Tq0W9yJx3c2kVbN8mR1pLzA7sD4fG6h", text);
+            Assert.Contains("***", text);
+        });
+        Assert.Contains("acct_1", printed[0]);
     }
 }

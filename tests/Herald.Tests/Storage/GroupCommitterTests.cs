@@ -1,3 +1,4 @@
+using Herald.Abstractions.Storage;
 using Herald.Grains.Storage;
 
 namespace Herald.Tests.Storage;
@@ -139,5 +140,27 @@ public sealed class GroupCommitterTests
 
         Assert.Equal(["A", "B"], await Task.WhenAll(a, b));
         Assert.Equal("test", Assert.Throws<ObjectDisposedException>(() => { _ = committer.SubmitAsync("c"); }).ObjectName);
+    }
+
+    [Fact]
+    public async Task A_full_queue_refuses_the_next_item_until_a_batch_takes_the_waiting_ones()
+    {
+        var held = new HeldBatches();
+        await using var committer = new GroupCommitter<string, string>("test", 1, 512, held.WriteAsync, capacity: 2);
+        var a = committer.SubmitAsync("a");
+        var first = await held.NextAsync();
+        var b = committer.SubmitAsync("b");
+        var c = committer.SubmitAsync("c");
+
+        var full = Assert.Throws<CommitQueueFullException>(() => { _ = committer.SubmitAsync("d"); });
+
+        Assert.Equal(2, full.Capacity);
+        first.Release.SetResult();
+        var second = await held.NextAsync();
+        Assert.Equal(["b", "c"], second.Items);
+        var e = committer.SubmitAsync("e");
+        second.Release.SetResult();
+        (await held.NextAsync()).Release.SetResult();
+        Assert.Equal(["A", "B", "C", "E"], await Task.WhenAll(a, b, c, e).WaitAsync(Deadline));
     }
 }

@@ -28,7 +28,6 @@ public sealed class ProcessCluster(string connectionString, IReadOnlyDictionary<
     {
         var environment = Common();
         environment["Herald__Orleans__Role"] = "Client";
-        environment["Herald__AdminKey"] = AdminKey;
         environment["Herald__Orleans__Gateway__GatewayListRefreshPeriod"] = "00:00:01";
         return await StartAsync(new HeraldStart(name, Path.Combine(HeraldBuild.ApiDirectory, "Herald.Api.dll"), environment));
     }
@@ -58,6 +57,8 @@ public sealed class ProcessCluster(string connectionString, IReadOnlyDictionary<
         var environment = new Dictionary<string, string>
         {
             ["ConnectionStrings__Herald"] = connectionString,
+            // The API's admin key, and the key of every silo's dashboard.
+            ["Herald__AdminKey"] = AdminKey,
             ["Herald__Delivery__RequireHttps"] = "false",
             ["Herald__Delivery__AllowedNetworks"] = TestNetworks.Receivers,
             ["Herald__Secrets__MasterKey"] = TestSecrets.MasterKey,
