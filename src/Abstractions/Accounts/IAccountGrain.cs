@@ -37,10 +37,6 @@ public interface IAccountGrain : IGrainWithStringKey
 
     Task<bool> DeleteWebhookAsync(string endpointId);
 
-    /// <summary>The endpoints an event of this type (and source) reaches.</summary>
-    [AlwaysInterleave]
-    Task<IReadOnlyList<string>> MatchAsync(string eventType, string? source);
-
     /// <summary>Durably stores the event and its fan-out, then wakes the endpoints; null when the account does not exist.</summary>
     /// <remarks>Interleaves: publishes only read the index, and their database commits run side by side.</remarks>
     [AlwaysInterleave]

@@ -111,8 +111,6 @@ public sealed class AccountGrain(
         return true;
     }
 
-    public Task<IReadOnlyList<string>> MatchAsync(string eventType, string? source) => Task.FromResult(Match(eventType, source));
-
     public async Task<PublishResult?> PublishAsync(PublishCommand command)
     {
         if (!state.RecordExists)

@@ -3,6 +3,7 @@ using Herald.Abstractions.Events;
 using Herald.Abstractions.Ids;
 using Herald.Abstractions.Webhooks;
 using Herald.Grains.Delivery;
+using Herald.Grains.Telemetry;
 using Herald.Grains.Events;
 using Herald.Grains.Notifications;
 using Herald.Grains.Storage;

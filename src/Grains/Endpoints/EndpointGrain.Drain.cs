@@ -1,5 +1,6 @@
 using Herald.Abstractions.Webhooks;
 using Herald.Grains.Delivery;
+using Herald.Grains.Telemetry;
 using Herald.Grains.Storage;
 using Microsoft.Extensions.Logging;
 

@@ -1,6 +1,6 @@
 using Herald.Abstractions.Events;
 using Herald.Abstractions.Ids;
-using Herald.Grains.Delivery;
+using Herald.Grains.Telemetry;
 using Npgsql;
 using NpgsqlTypes;
 

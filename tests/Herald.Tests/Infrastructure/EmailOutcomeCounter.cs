@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using Herald.Grains.Delivery;
+using Herald.Grains.Telemetry;
 
 namespace Herald.Tests.Infrastructure;
 

@@ -1,7 +1,8 @@
 using System.Diagnostics.Metrics;
+using Herald.Grains.Delivery;
 using Herald.Grains.Storage;
 
-namespace Herald.Grains.Delivery;
+namespace Herald.Grains.Telemetry;
 
 /// <summary>
 /// Herald's own instruments (meter <c>Herald</c>), exported on <c>/metrics</c>. Counters count what this process did,
