@@ -27,4 +27,13 @@ public sealed class DeliveryOptions
     /// its queue can wait before another silo picks it up. Orleans' minimum reminder period (1 minute) bounds it.
     /// </summary>
     public TimeSpan WakeReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How many queued deliveries an endpoint grain keeps in memory, bodies included, as the publishes' notices bring
+    /// them (1–10,000); beyond it, it reads them back from PostgreSQL in their turn.
+    /// </summary>
+    public int QueueWindow { get; set; } = 256;
+
+    /// <summary>The bytes of event bodies that all queue windows of one silo may hold together.</summary>
+    public long QueueWindowBudgetBytes { get; set; } = 64L * 1024 * 1024;
 }
