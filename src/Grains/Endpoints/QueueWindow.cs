@@ -11,7 +11,7 @@ namespace Herald.Grains.Endpoints;
 /// <see cref="WindowBudget"/> and the window has run empty, or something other than a publish changed the queue
 /// (a resend, a recovery, an enable, a wake-up): <see cref="MarkStale"/>.
 /// </summary>
-internal sealed class QueueWindow(WindowBudget budget, int capacity)
+public sealed class QueueWindow(WindowBudget budget, int capacity)
 {
     private const int RecentCapacity = 64;
 
@@ -33,6 +33,9 @@ internal sealed class QueueWindow(WindowBudget budget, int capacity)
     private long _finished;
     // Notices that arrived while a read was under way, offered again once it is applied.
     private List<DeliveryNotice>? _arrivedWhileReading;
+    // A change made while a read was under way, which that read may not have seen: with it, the read leaves the
+    // window stale from this place.
+    private long? _staleWhileReading;
 
     public IReadOnlyList<QueuedDelivery> Entries => _entries;
 
@@ -87,11 +90,20 @@ internal sealed class QueueWindow(WindowBudget budget, int capacity)
     /// <summary>Something other than a publish may have queued work after <paramref name="after"/>: read before trusting the head.</summary>
     public void MarkStale(long after = 0)
     {
+        after = Math.Max(after, 0);
+        if (_arrivedWhileReading is not null)
+        {
+            _staleWhileReading = Math.Min(_staleWhileReading ?? long.MaxValue, after);
+        }
         _stale = true;
-        _readAfter = Math.Min(_readAfter, Math.Max(after, 0));
+        _readAfter = Math.Min(_readAfter, after);
     }
 
-    public void BeginRead() => _arrivedWhileReading = [];
+    public void BeginRead()
+    {
+        _arrivedWhileReading = [];
+        _staleWhileReading = null;
+    }
 
     /// <summary>
     /// Replaces the entries with what a read of at most <paramref name="limit"/> pending deliveries after place
@@ -111,6 +123,11 @@ internal sealed class QueueWindow(WindowBudget budget, int capacity)
         _tail = _complete ? Math.Max(rows.Count > 0 ? rows[^1].Seq : from, _tail) : rows[^1].Seq;
         _stale = false;
         _readAfter = long.MaxValue;
+        if (_staleWhileReading is { } after)
+        {
+            _staleWhileReading = null;
+            MarkStale(after);
+        }
         foreach (var notice in arrived)
         {
             Offer(notice);
@@ -122,6 +139,7 @@ internal sealed class QueueWindow(WindowBudget budget, int capacity)
     {
         var arrived = _arrivedWhileReading ?? [];
         _arrivedWhileReading = null;
+        _staleWhileReading = null;
         foreach (var notice in arrived)
         {
             Offer(notice);
@@ -173,9 +191,8 @@ internal sealed class QueueWindow(WindowBudget budget, int capacity)
     {
         ReleaseAll();
         _complete = false;
-        _stale = true;
-        _readAfter = 0;
         _finished = 0;
+        MarkStale();
     }
 
     private void Add(QueuedDelivery delivery, bool taken)
