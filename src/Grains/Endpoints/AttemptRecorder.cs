@@ -11,7 +11,7 @@ namespace Herald.Grains.Endpoints;
 /// </summary>
 internal sealed class AttemptRecorder(DeliveryQueue queue, Func<FailedDelivery, Task> applyConsequences)
 {
-    private readonly List<Unrecorded> _unrecorded = [];
+    private readonly List<(AttemptRecord Record, Task Commit)> _unrecorded = [];
     private Task? _settling;
 
     public bool IsEmpty => _unrecorded.Count == 0;
@@ -23,7 +23,7 @@ internal sealed class AttemptRecorder(DeliveryQueue queue, Func<FailedDelivery, 
     public IEnumerable<string> DeliveryIds => _unrecorded.Select(u => u.Record.DeliveryId);
 
     /// <summary>Hands a record to the group committer; the caller may go on before it commits.</summary>
-    public void Submit(AttemptRecord record) => _unrecorded.Add(new Unrecorded(record, queue.RecordAttemptAsync(record)));
+    public void Submit(AttemptRecord record) => _unrecorded.Add((record, queue.RecordAttemptAsync(record)));
 
     /// <summary>Forgets the records of successes that have committed, so the list stays short between settles.</summary>
     public void TrimCommitted() =>
@@ -59,7 +59,7 @@ internal sealed class AttemptRecorder(DeliveryQueue queue, Func<FailedDelivery, 
         {
             if (_unrecorded[i].Commit.IsCompleted && !_unrecorded[i].Commit.IsCompletedSuccessfully)
             {
-                _unrecorded[i] = _unrecorded[i] with { Commit = queue.RecordAttemptAsync(_unrecorded[i].Record) };
+                _unrecorded[i] = (_unrecorded[i].Record, queue.RecordAttemptAsync(_unrecorded[i].Record));
                 HeraldMetrics.RecordRetries.Add(1);
             }
         }
@@ -74,6 +74,4 @@ internal sealed class AttemptRecorder(DeliveryQueue queue, Func<FailedDelivery, 
             }
         }
     }
-
-    private sealed record Unrecorded(AttemptRecord Record, Task Commit);
 }

@@ -1,4 +1,3 @@
-using Herald.Grains.Delivery;
 using Herald.Grains.Storage;
 using Herald.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -11,20 +10,12 @@ namespace Herald.Grains.Endpoints;
 /// the window) from PostgreSQL, leaving out those in flight or not yet recorded. Each attempt records its outcome
 /// before its slot is free again; while a record's write fails, nothing new is sent.
 /// </summary>
-internal sealed partial class ConcurrentDrain(
-    EndpointContext endpoint,
-    QueueWindow window,
-    DeliveryQueue queue,
-    AttemptRecorder recorder,
-    AttemptRunner attempts,
-    FailurePolicy failures,
-    WakeScheduler wake,
-    RateGate rate,
-    DeliveryShutdown shutdown,
-    int readLimit,
-    TimeProvider time,
-    ILogger logger)
+internal sealed partial class ConcurrentDrain(DrainParts parts, int readLimit, ILogger logger)
 {
+    private readonly EndpointContext _endpoint = parts.Endpoint;
+    private readonly QueueWindow _window = parts.Window;
+    private readonly AttemptRecorder _recorder = parts.Recorder;
+
     private static readonly TimeSpan Recheck = TimeSpan.FromMilliseconds(50);
     private readonly Dictionary<string, Task> _inFlight = [];
 
@@ -35,27 +26,27 @@ internal sealed partial class ConcurrentDrain(
 
     public async Task<PassEnd> RunAsync(CancellationToken cancellationToken)
     {
-        var budget = new PassBudget(time);
+        var budget = new PassBudget(parts.Time);
         var worked = false;
         while (true)
         {
-            if (recorder.HasFailed)
+            if (_recorder.HasFailed)
             {
-                await recorder.SettleAsync();
+                await _recorder.SettleAsync();
             }
             var started = 0;
-            var now = time.GetUtcNow();
-            var free = endpoint.State.MaxInFlight - _inFlight.Count;
-            if (free > 0 && Sending && rate.Wait(now) == TimeSpan.Zero && !budget.Spent)
+            var now = parts.Time.GetUtcNow();
+            var free = _endpoint.State.MaxInFlight - _inFlight.Count;
+            if (free > 0 && Sending && parts.Rate.Wait(now) == TimeSpan.Zero && !budget.Spent)
             {
                 foreach (var message in await DueAsync(now, free, cancellationToken))
                 {
                     // Read again after the query: a change made meanwhile (fewer in flight, strict order) binds from here.
-                    if (!Sending || _inFlight.Count >= endpoint.State.MaxInFlight || rate.Wait(time.GetUtcNow()) > TimeSpan.Zero)
+                    if (!Sending || _inFlight.Count >= _endpoint.State.MaxInFlight || parts.Rate.Wait(parts.Time.GetUtcNow()) > TimeSpan.Zero)
                     {
                         break;
                     }
-                    rate.Take(time.GetUtcNow(), endpoint.State.RateLimit);
+                    parts.Rate.Take(parts.Time.GetUtcNow(), _endpoint.State.RateLimit);
                     budget.Count();
                     started++;
                     worked = true;
@@ -72,7 +63,7 @@ internal sealed partial class ConcurrentDrain(
             }
             if (!Sending)
             {
-                return shutdown.IsStopping && endpoint.IsActive ? PassEnd.HandOff : PassEnd.More;
+                return parts.Shutdown.IsStopping && _endpoint.IsActive ? PassEnd.HandOff : PassEnd.More;
             }
             if (budget.Spent)
             {
@@ -82,8 +73,8 @@ internal sealed partial class ConcurrentDrain(
             {
                 return PassEnd.Idle(worked);
             }
-            now = time.GetUtcNow();
-            var wait = Later(due - now, rate.Wait(now));
+            now = parts.Time.GetUtcNow();
+            var wait = DrainParts.Later(due - now, parts.Rate.Wait(now));
             if (wait > TimeSpan.Zero || started == 0)
             {
                 return PassEnd.WaitFor(wait > TimeSpan.Zero ? wait : Recheck);
@@ -91,82 +82,69 @@ internal sealed partial class ConcurrentDrain(
         }
     }
 
-    private bool Sending => endpoint.IsActive && endpoint.IsConcurrent && !shutdown.IsStopping;
+    private bool Sending => _endpoint.IsActive && _endpoint.IsConcurrent && !parts.Shutdown.IsStopping;
 
     private async Task<IReadOnlyList<QueuedDelivery>> DueAsync(DateTimeOffset now, int free, CancellationToken cancellationToken)
     {
-        if (window.NeedsRead && _inFlight.Count == 0 && recorder.IsEmpty)
+        if (_window.NeedsRead && _inFlight.Count == 0 && _recorder.IsEmpty)
         {
-            window.BeginRead();
-            IReadOnlyList<QueuedDelivery> rows;
-            try
-            {
-                rows = await queue.PeekHeadAsync(endpoint.Id, 0, readLimit, cancellationToken);
-            }
-            catch
-            {
-                window.AbortRead();
-                throw;
-            }
-            window.EndRead(rows, 0, readLimit);
-            HeraldMetrics.QueueReads.Add(1);
+            // Retries keep their places, so a concurrent queue is read from its start.
+            await parts.ReadWindowAsync(0, readLimit, cancellationToken);
         }
-        if (window.IsWholeQueue)
+        if (_window.IsWholeQueue)
         {
-            return window.Due(now, _inFlight).Take(free).ToList();
+            return _window.Due(now, _inFlight).Take(free).ToList();
         }
         HeraldMetrics.QueueReads.Add(1);
-        return await queue.PeekDueAsync(endpoint.Id, now, free, [.. _inFlight.Keys, .. recorder.DeliveryIds], cancellationToken);
+        return await parts.Queue.PeekDueAsync(_endpoint.Id, now, free, [.. _inFlight.Keys, .. _recorder.DeliveryIds], cancellationToken);
     }
 
     private async Task<DateTimeOffset?> EarliestDueAsync(CancellationToken cancellationToken) =>
-        window.IsWholeQueue ? window.EarliestDue() : await queue.EarliestDueAsync(endpoint.Id, cancellationToken);
+        _window.IsWholeQueue ? _window.EarliestDue() : await parts.Queue.EarliestDueAsync(_endpoint.Id, cancellationToken);
 
     private async Task AttemptAsync(QueuedDelivery message)
     {
         try
         {
-            var record = await attempts.RunAsync(message, endpoint.Deleted);
-            if (!endpoint.Exists)
+            var record = await parts.Attempts.RunAsync(message, _endpoint.Deleted);
+            if (!_endpoint.Exists)
             {
                 return;
             }
             if (record.DeliveryStatus == DeliveryStatuses.Pending)
             {
-                window.Retry(message, record.Attempt, record.NextAttemptAt!.Value);
+                _window.Retry(message, record.Attempt, record.NextAttemptAt!.Value);
             }
             else
             {
-                window.Remove(message, finishesPlace: false);
+                _window.Remove(message, finishesPlace: false);
             }
             if (record.DeliveryStatus == DeliveryStatuses.Succeeded)
             {
-                await failures.OnSucceededAsync();
+                await parts.Failures.OnSucceededAsync();
             }
             else if (record.DeliveryStatus == DeliveryStatuses.Failed)
             {
-                await wake.KeepReminderAsync();
+                await parts.Wake.KeepReminderAsync();
             }
-            recorder.Submit(record);
-            await recorder.SettleAsync();
+            _recorder.Submit(record);
+            await _recorder.SettleAsync();
         }
         catch (Exception exception)
         {
             // A record that failed stays with the recorder, and the next pass writes it again with backoff. (Deleted
             // while in flight: nothing is recorded.)
-            if (endpoint.Exists)
+            if (_endpoint.Exists)
             {
-                LogAttemptUnfinished(logger, endpoint.Id, message.DeliveryId, exception);
+                LogAttemptUnfinished(logger, _endpoint.Id, message.DeliveryId, exception);
             }
         }
         finally
         {
             _inFlight.Remove(message.DeliveryId);
-            wake.Now();
+            parts.Wake.Now();
         }
     }
-
-    private static TimeSpan Later(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Endpoint {EndpointId}: the attempt of delivery {DeliveryId} could not be finished (its record or consequences); the next pass takes it up")]

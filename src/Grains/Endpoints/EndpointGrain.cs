@@ -1,7 +1,6 @@
 using Herald.Abstractions.Accounts;
 using Herald.Abstractions.Signatures;
 using Herald.Abstractions.Webhooks;
-using Herald.Grains.Delivery;
 using Herald.Grains.Storage;
 using Microsoft.Extensions.Logging;
 using Orleans.Placement;
@@ -49,11 +48,8 @@ public sealed partial class EndpointGrain : Grain, IEndpointGrain, IRemindable
         _wake = new WakeScheduler(this, _endpoint.Id, _pass.RunAsync, options, logger);
         _test = new TestSend(_endpoint, attempts, services.Queue, services.Time);
         var recorder = new AttemptRecorder(services.Queue, _pass.ApplyConsequencesAsync);
-        var rate = new RateGate();
-        _pass.Use(
-            new StrictDrain(_endpoint, _window, services.Queue, recorder, attempts, failures, _wake, rate, services.Shutdown, services.Time),
-            new ConcurrentDrain(_endpoint, _window, services.Queue, recorder, attempts, failures, _wake, rate, services.Shutdown,
-                options.Value.QueueWindow, services.Time, logger));
+        var parts = new DrainParts(_endpoint, _window, services.Queue, recorder, attempts, failures, _wake, services.Shutdown, services.Time);
+        _pass.Use(new StrictDrain(parts), new ConcurrentDrain(parts, options.Value.QueueWindow, logger));
     }
 
     public const string WakeReminder = WakeScheduler.ReminderName;

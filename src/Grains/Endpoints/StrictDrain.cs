@@ -1,6 +1,4 @@
-using Herald.Grains.Delivery;
 using Herald.Grains.Storage;
-using Herald.Grains.Telemetry;
 
 namespace Herald.Grains.Endpoints;
 
@@ -12,118 +10,99 @@ namespace Herald.Grains.Endpoints;
 /// queue is read back from PostgreSQL only when the window needs it, and only once every outcome is durable, so a
 /// read never sees an answered delivery as still pending.
 /// </summary>
-internal sealed class StrictDrain(
-    EndpointContext endpoint,
-    QueueWindow window,
-    DeliveryQueue queue,
-    AttemptRecorder recorder,
-    AttemptRunner attempts,
-    FailurePolicy failures,
-    WakeScheduler wake,
-    RateGate rate,
-    DeliveryShutdown shutdown,
-    TimeProvider time)
+internal sealed class StrictDrain(DrainParts parts)
 {
+    private readonly EndpointContext _endpoint = parts.Endpoint;
+    private readonly QueueWindow _window = parts.Window;
+    private readonly AttemptRecorder _recorder = parts.Recorder;
+
     // A read takes this many deliveries at once, with their bodies.
     public const int ReadBatch = 64;
 
     public async Task<PassEnd> RunAsync(CancellationToken cancellationToken)
     {
-        var budget = new PassBudget(time);
+        var budget = new PassBudget(parts.Time);
         var worked = false;
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, endpoint.Deleted);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _endpoint.Deleted);
         while (true)
         {
-            if (!endpoint.IsActive || endpoint.IsConcurrent)
+            if (!_endpoint.IsActive || _endpoint.IsConcurrent)
             {
                 return PassEnd.More; // the grain's next pass deals with the new status or mode
             }
-            recorder.TrimCommitted();
-            if (recorder.HasFailed)
+            _recorder.TrimCommitted();
+            if (_recorder.HasFailed)
             {
-                await recorder.SettleAsync();
+                await _recorder.SettleAsync();
             }
-            if (window.NeedsRead)
+            if (_window.NeedsRead)
             {
                 await ReadAsync(cancellationToken);
             }
-            if (window.Head is not { } head)
+            if (_window.Head is not { } head)
             {
                 FollowUnrecorded();
                 return PassEnd.Idle(worked);
             }
-            var now = time.GetUtcNow();
-            var wait = Later(head.NextAttemptAt - now, rate.Wait(now));
+            var now = parts.Time.GetUtcNow();
+            var wait = DrainParts.Later(head.NextAttemptAt - now, parts.Rate.Wait(now));
             if (wait > TimeSpan.Zero)
             {
                 FollowUnrecorded();
                 return PassEnd.WaitFor(wait);
             }
-            if (shutdown.IsStopping)
+            if (parts.Shutdown.IsStopping)
             {
-                await recorder.SettleAsync();
+                await _recorder.SettleAsync();
                 return PassEnd.HandOff;
             }
             if (budget.Spent)
             {
                 return PassEnd.More;
             }
-            rate.Take(now, endpoint.State.RateLimit);
+            parts.Rate.Take(now, _endpoint.State.RateLimit);
             budget.Count();
             worked = true;
             AttemptRecord record;
             try
             {
-                record = await attempts.RunAsync(head, stop.Token);
+                record = await parts.Attempts.RunAsync(head, stop.Token);
             }
-            catch (OperationCanceledException) when (!endpoint.Exists)
+            catch (OperationCanceledException) when (!_endpoint.Exists)
             {
                 return PassEnd.Stopped; // deleted while the attempt was in flight: nothing more is sent or recorded
             }
-            if (!endpoint.Exists)
+            if (!_endpoint.Exists)
             {
                 return PassEnd.Stopped;
             }
             if (record.DeliveryStatus == DeliveryStatuses.Succeeded)
             {
-                window.Remove(head, finishesPlace: true);
-                recorder.Submit(record);
-                await failures.OnSucceededAsync();
+                _window.Remove(head, finishesPlace: true);
+                _recorder.Submit(record);
+                await parts.Failures.OnSucceededAsync();
                 continue;
             }
             // Any other outcome changes what comes next: it is durable before anything else is sent.
             if (record.DeliveryStatus == DeliveryStatuses.Pending)
             {
-                window.Retry(head, record.Attempt, record.NextAttemptAt!.Value);
+                _window.Retry(head, record.Attempt, record.NextAttemptAt!.Value);
             }
             else
             {
-                window.Remove(head, finishesPlace: true);
-                await wake.KeepReminderAsync(); // its consequences must not wait for a crash to be forgotten
+                _window.Remove(head, finishesPlace: true);
+                await parts.Wake.KeepReminderAsync(); // its consequences must not wait for a crash to be forgotten
             }
-            recorder.Submit(record);
-            await recorder.SettleAsync();
+            _recorder.Submit(record);
+            await _recorder.SettleAsync();
         }
     }
 
     private async Task ReadAsync(CancellationToken cancellationToken)
     {
         // Durable before the next read: a read must not find an answered delivery still pending.
-        await recorder.SettleAsync();
-        var from = window.StrictReadFrom;
-        window.BeginRead();
-        IReadOnlyList<QueuedDelivery> rows;
-        try
-        {
-            rows = await queue.PeekHeadAsync(endpoint.Id, from, ReadBatch, cancellationToken);
-        }
-        catch
-        {
-            window.AbortRead();
-            throw;
-        }
-        window.EndRead(rows, from, ReadBatch);
-        HeraldMetrics.QueueReads.Add(1);
+        await _recorder.SettleAsync();
+        await parts.ReadWindowAsync(_window.StrictReadFrom, ReadBatch, cancellationToken);
     }
 
     /// <summary>
@@ -132,7 +111,7 @@ internal sealed class StrictDrain(
     /// </summary>
     private void FollowUnrecorded()
     {
-        if (!recorder.IsEmpty)
+        if (!_recorder.IsEmpty)
         {
             _ = WakeIfUnrecordedAsync();
         }
@@ -142,13 +121,11 @@ internal sealed class StrictDrain(
     {
         try
         {
-            await recorder.SettleAsync();
+            await _recorder.SettleAsync();
         }
         catch
         {
-            wake.Now();
+            parts.Wake.Now();
         }
     }
-
-    private static TimeSpan Later(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

@@ -20,6 +20,7 @@ public sealed class FailureOutboxTests(OutageClusterFixture fixture)
     [Fact]
     public async Task Consequences_that_fail_after_the_failure_commits_are_applied_later_exactly_once()
     {
+        await fixture.ReadyAsync();
         await using var failing = await Receiver.StartAsync();
         await using var ops = await Receiver.StartAsync();
         failing.Respond = _ => 410;

@@ -23,6 +23,7 @@ public sealed class OutageTests(OutageClusterFixture fixture)
     [Fact]
     public async Task A_failed_pass_is_counted_and_followed_by_another_with_backoff_and_the_answer_is_recorded_once()
     {
+        await fixture.ReadyAsync();
         await using var receiver = await Receiver.StartAsync();
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         // The retry is answered only once PostgreSQL is down, so its record cannot be written.
@@ -54,6 +55,7 @@ public sealed class OutageTests(OutageClusterFixture fixture)
     [Fact]
     public async Task Strict_queues_deliver_through_an_outage_in_order_and_every_answered_delivery_ends_succeeded()
     {
+        await fixture.ReadyAsync();
         await using var receiver = await Receiver.StartAsync();
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         // One delivery of /s0 is answered (2xx) only once PostgreSQL is down: its record cannot be written then.

@@ -17,6 +17,7 @@ public sealed class QueueWindowDeliveryTests(OutageClusterFixture fixture)
     [Fact]
     public async Task Publishes_one_at_a_time_are_delivered_in_order_without_reading_the_queue_back()
     {
+        await fixture.ReadyAsync();
         await using var receiver = await Receiver.StartAsync();
         var scenario = await ClusterScenario.StartAsync(fixture);
         var webhook = await scenario.WebhookAsync(receiver.Url(), ["*"]);
@@ -37,6 +38,7 @@ public sealed class QueueWindowDeliveryTests(OutageClusterFixture fixture)
     [Fact]
     public async Task A_notice_whose_previous_place_was_not_seen_sends_the_endpoint_to_its_queue_in_order()
     {
+        await fixture.ReadyAsync();
         await using var receiver = await Receiver.StartAsync();
         var scenario = await ClusterScenario.StartAsync(fixture);
         var webhook = await scenario.WebhookAsync(receiver.Url(), ["*"]);

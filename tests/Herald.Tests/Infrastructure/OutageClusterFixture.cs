@@ -1,4 +1,5 @@
 using Herald.Testing.Databases;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Herald.Tests.Infrastructure;
@@ -11,6 +12,20 @@ namespace Herald.Tests.Infrastructure;
 public sealed class OutageClusterFixture : ClusterFixture
 {
     public PrivatePostgres Server { get; private set; } = null!;
+
+    /// <summary>
+    /// Where a test starts: the server up, and no pooled connection left broken by an earlier test's outage (how Herald
+    /// gets over broken connections by itself is what the outage tests watch, not what the next test should meet).
+    /// </summary>
+    public async Task ReadyAsync()
+    {
+        if (!await Server.IsUpAsync())
+        {
+            await Server.StartAgainAsync();
+        }
+        NpgsqlConnection.ClearAllPools();
+        Cluster.GetSiloServiceProvider().GetRequiredService<NpgsqlDataSource>().Clear();
+    }
 
     public override async Task DisposeAsync()
     {
