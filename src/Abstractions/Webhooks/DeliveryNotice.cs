@@ -3,8 +3,7 @@ namespace Herald.Abstractions.Webhooks;
 /// <summary>
 /// A delivery that a publish has just committed to an endpoint's queue, with what it takes to send it, so that the
 /// endpoint need not read it back. <see cref="PreviousSeq"/> is the queue place of the delivery its publisher queued
-/// for the same endpoint just before (<see cref="NoPlace"/>: none; <see cref="UnknownPlace"/>: the publisher does not
-/// know). Orleans does not keep one-way messages in order: an endpoint takes a notice as the next entry of its queue
+/// for the same endpoint just before (<see cref="UnknownPlace"/>: the publisher does not know). Orleans does not keep one-way messages in order: an endpoint takes a notice as the next entry of its queue
 /// only when that place is the last one it knows, and reads its queue otherwise.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("herald.delivery-notice")]
@@ -17,9 +16,6 @@ public sealed record DeliveryNotice(
     [property: Id(5)] byte[] Body,
     [property: Id(6)] DateTimeOffset CreatedAt)
 {
-    /// <summary>The publisher knows of no earlier delivery to this endpoint (it created the endpoint).</summary>
-    public const long NoPlace = 0;
-
     /// <summary>The publisher does not know the place of the endpoint's previous delivery.</summary>
     public const long UnknownPlace = -1;
 }

@@ -72,7 +72,6 @@ public sealed class AccountGrain(
         spec = WithDefaults(spec);
         var created = await GrainFactory.GetGrain<IEndpointGrain>(endpointId).CreateAsync(AccountId, spec);
         state.State.Endpoints.Add(new EndpointFilter(endpointId, spec.Events, spec.Source));
-        _places.Start(endpointId);
         await state.WriteStateAsync();
         return created;
     }

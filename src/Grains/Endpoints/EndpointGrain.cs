@@ -67,8 +67,6 @@ public sealed partial class EndpointGrain : Grain, IEndpointGrain, IRemindable
         _state.State.Configure(spec, _services.Options.Value.DefaultTimeoutSeconds);
         var secret = _services.Secrets.Issue(EndpointId, _state.State, spec.Secret);
         await _lane.RunAsync(_state.WriteStateAsync);
-        // A new endpoint's queue is empty and its account knows it: its first delivery needs no read.
-        _window.StartEmpty();
         _pass.OutboxIsEmpty();
         return new CreatedWebhook(View(), secret);
     }

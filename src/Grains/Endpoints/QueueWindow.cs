@@ -50,15 +50,6 @@ public sealed class QueueWindow(WindowBudget budget, int capacity)
     /// <summary>Where a strict read starts: after the last finished place, or lower where unseen work may lie.</summary>
     public long StrictReadFrom => _stale ? Math.Min(_readAfter, _finished) : Math.Max(_tail, 0);
 
-    /// <summary>A new endpoint: its queue is empty, and its publisher knows it.</summary>
-    public void StartEmpty()
-    {
-        Clear();
-        _stale = false;
-        _complete = true;
-        _tail = DeliveryNotice.NoPlace;
-    }
-
     /// <summary>Takes a notice as the queue's next entry when it follows on; otherwise notes what has to be read.</summary>
     public void Offer(DeliveryNotice notice)
     {
@@ -77,7 +68,7 @@ public sealed class QueueWindow(WindowBudget budget, int capacity)
             MarkStale(notice.Seq - 1);
             return;
         }
-        if (_complete && notice.PreviousSeq == _tail && _entries.Count < capacity && budget.TryTake(notice.Body.Length))
+        if (_complete && notice.PreviousSeq == _tail && _tail != DeliveryNotice.UnknownPlace && _entries.Count < capacity && budget.TryTake(notice.Body.Length))
         {
             Add(new QueuedDelivery(notice.DeliveryId, notice.EventId, notice.EventType, notice.Body, 0, 0, notice.CreatedAt, notice.CreatedAt, notice.Seq), taken: true);
             _tail = notice.Seq;

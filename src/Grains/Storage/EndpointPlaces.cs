@@ -5,22 +5,15 @@ namespace Herald.Grains.Storage;
 /// <summary>
 /// The queue place (seq) of the latest delivery that one publisher (an account grain's activation) committed for each
 /// of its endpoints, so that each <see cref="DeliveryNotice"/> can name the place before it. <see cref="EventStore"/>
-/// advances it after each commit, in commit order, on its writer; the account grain starts and forgets endpoints.
-/// An endpoint the book does not hold has an unknown place, which is always safe: it costs its endpoint one read.
+/// advances it after each commit, in commit order, on its writer; the account grain forgets deleted endpoints. An
+/// endpoint the book does not hold yet (its first publish in this activation) has an unknown place, which is always
+/// safe: it costs its endpoint one read. The book never claims that a queue is empty: rows may exist that this
+/// activation did not write (an earlier activation's, or rows loaded by hand).
 /// </summary>
 public sealed class EndpointPlaces
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, long> _latest = [];
-
-    /// <summary>A new endpoint: its queue has no delivery yet.</summary>
-    public void Start(string endpointId)
-    {
-        lock (_gate)
-        {
-            _latest[endpointId] = DeliveryNotice.NoPlace;
-        }
-    }
 
     /// <summary>The endpoint's place is not known any more (deleted, or a commit whose outcome is unknown).</summary>
     public void Forget(string endpointId)

@@ -36,6 +36,35 @@ public sealed class QueueWindowDeliveryTests(OutageClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Deliveries_queued_before_a_new_endpoints_first_notice_go_first_and_not_before_they_are_due()
+    {
+        await fixture.ReadyAsync();
+        await using var receiver = await Receiver.StartAsync();
+        var scenario = await ClusterScenario.StartAsync(fixture);
+        var webhook = await scenario.WebhookAsync(receiver.Url(), ["*"]);
+        var due = DateTimeOffset.UtcNow.AddSeconds(3);
+        // Rows no notice told of (loaded by hand, or by an earlier activation of the account), due a little later.
+        await fixture.Database.ExecuteAsync("""
+            with e as (
+                insert into herald_events (account_id, event_id, event_type, body, endpoint_count, created_at)
+                select @account, 'evt_early_' || @endpoint || '_' || n, 'early.item', convert_to('{}', 'UTF8'), 1, now()
+                from generate_series(1, 5) n
+                returning event_id)
+            insert into herald_deliveries (delivery_id, endpoint_id, account_id, event_id, next_attempt_at)
+            select 'dlv_' || event_id, @endpoint, @account, event_id, @due from e order by event_id
+            """, ("account", scenario.AccountId), ("endpoint", webhook), ("due", due));
+
+        var tail = await scenario.PublishAsync("late.tail");
+
+        var requests = await Eventually.ReturnsAsync(() => receiver.Requests, r => r.Count == 6, what: "all six delivered");
+        var queueOrder = await fixture.Database.TextColumnAsync(
+            "select event_id from herald_deliveries where endpoint_id = @endpoint order by seq", ("endpoint", webhook));
+        Assert.Equal(queueOrder, requests.Select(r => r.Headers["webhook-id"]));
+        Assert.Equal(tail, queueOrder[^1]);
+        Assert.True(requests[0].ReceivedAt >= due, $"the first delivery arrived at {requests[0].ReceivedAt:O}, due at {due:O}");
+    }
+
+    [Fact]
     public async Task A_notice_whose_previous_place_was_not_seen_sends_the_endpoint_to_its_queue_in_order()
     {
         await fixture.ReadyAsync();

@@ -18,25 +18,43 @@ public sealed class QueueWindowTests
 
     private static QueuedDelivery Row(long seq) => new($"dlv_{seq}", $"evt_{seq}", "test.event", new byte[10], 0, 0, Now, Now, seq);
 
-    [Fact]
-    public void Notices_that_follow_on_from_a_new_endpoint_are_its_queue_with_no_read()
+    /// <summary>A window that has read its queue and found these places pending.</summary>
+    private static QueueWindow ReadWindow(WindowBudget budget, int capacity, params long[] pending)
     {
-        var window = new QueueWindow(Budget(), 16);
-        window.StartEmpty();
+        var window = new QueueWindow(budget, capacity);
+        window.BeginRead();
+        window.EndRead(pending.Select(Row).ToList(), 0, 64);
+        return window;
+    }
 
-        window.Offer(Notice(5, DeliveryNotice.NoPlace));
+    [Fact]
+    public void Notices_that_follow_on_from_what_was_read_are_the_queue_with_no_read()
+    {
+        var window = ReadWindow(Budget(), 16, 5);
+
         window.Offer(Notice(9, 5));
+        window.Offer(Notice(12, 9));
 
         Assert.False(window.NeedsRead);
-        Assert.Equal([5L, 9L], window.Entries.Select(e => e.Seq));
+        Assert.Equal([5L, 9L, 12L], window.Entries.Select(e => e.Seq));
+    }
+
+    [Fact]
+    public void A_first_notice_whose_previous_place_is_unknown_sends_the_endpoint_to_read_first()
+    {
+        var window = new QueueWindow(Budget(), 16);
+
+        window.Offer(Notice(9, DeliveryNotice.UnknownPlace)); // rows may lie before it that no notice told of
+
+        Assert.Empty(window.Entries);
+        Assert.True(window.NeedsRead);
+        Assert.Equal(0, window.StrictReadFrom);
     }
 
     [Fact]
     public void A_notice_after_a_gap_is_not_taken_and_the_queue_is_read_after_what_the_window_holds()
     {
-        var window = new QueueWindow(Budget(), 16);
-        window.StartEmpty();
-        window.Offer(Notice(5, DeliveryNotice.NoPlace));
+        var window = ReadWindow(Budget(), 16, 5);
 
         window.Offer(Notice(12, 9)); // place 9 was never seen: its notice is late, or lost
 
@@ -49,9 +67,7 @@ public sealed class QueueWindowTests
     [Fact]
     public void A_notice_behind_the_window_makes_it_stale_and_the_read_starts_before_it()
     {
-        var window = new QueueWindow(Budget(), 16);
-        window.StartEmpty();
-        window.Offer(Notice(5, DeliveryNotice.NoPlace));
+        var window = ReadWindow(Budget(), 16, 5);
         window.Offer(Notice(9, 5));
 
         window.Offer(Notice(7, 6)); // a place before the tail that the window does not hold
@@ -63,12 +79,12 @@ public sealed class QueueWindowTests
     [Fact]
     public void A_late_repeat_of_a_delivered_notice_changes_nothing()
     {
-        var window = new QueueWindow(Budget(), 16);
-        window.StartEmpty();
-        window.Offer(Notice(5, DeliveryNotice.NoPlace));
+        var window = ReadWindow(Budget(), 16, 4);
+        window.Offer(Notice(5, 4));
+        window.Remove(window.Head!, finishesPlace: true);
         window.Remove(window.Head!, finishesPlace: true);
 
-        window.Offer(Notice(5, DeliveryNotice.NoPlace));
+        window.Offer(Notice(5, 4));
 
         Assert.False(window.NeedsRead);
         Assert.Empty(window.Entries);
@@ -80,10 +96,8 @@ public sealed class QueueWindowTests
     public void Notices_beyond_the_bound_are_dropped_and_read_back_after_the_tail(int capacity, long budgetBytes)
     {
         var budget = Budget(budgetBytes);
-        var window = new QueueWindow(budget, capacity);
-        window.StartEmpty();
+        var window = ReadWindow(budget, capacity, 1);
 
-        window.Offer(Notice(1, DeliveryNotice.NoPlace));
         window.Offer(Notice(2, 1));
         window.Offer(Notice(3, 2));
 
