@@ -49,15 +49,7 @@ public sealed class ControlCallTests(ClusterFixture fixture)
         var webhook = await scenario.WebhookAsync(receiver.Url(), ["*"]);
         var endpoint = scenario.Endpoint(webhook);
         // 2,000 queued deliveries that take at least 5 ms each: a pass that ran until the queue was empty would take 10 s.
-        await fixture.Database.ExecuteAsync("""
-            with e as (
-                insert into herald_events (account_id, event_id, event_type, body, endpoint_count, created_at)
-                select @account, 'evt_backlog_' || @endpoint || '_' || n, 'backlog.item', convert_to('{}', 'UTF8'), 1, now()
-                from generate_series(1, 2000) n
-                returning event_id)
-            insert into herald_deliveries (delivery_id, endpoint_id, account_id, event_id, next_attempt_at)
-            select 'dlv_' || event_id, @endpoint, @account, event_id, now() from e order by event_id
-            """, ("account", scenario.AccountId), ("endpoint", webhook));
+        await QueuedRows.InsertAsync(fixture.Database, scenario.AccountId, webhook, "backlog", 2000, DateTimeOffset.UtcNow);
         await endpoint.NotifyAsync(0);
         await Eventually.ReturnsAsync(() => receiver.Requests, r => r.Count >= 20, what: "the backlog drains");
 

@@ -44,15 +44,7 @@ public sealed class QueueWindowDeliveryTests(OutageClusterFixture fixture)
         var webhook = await scenario.WebhookAsync(receiver.Url(), ["*"]);
         var due = DateTimeOffset.UtcNow.AddSeconds(3);
         // Rows no notice told of (loaded by hand, or by an earlier activation of the account), due a little later.
-        await fixture.Database.ExecuteAsync("""
-            with e as (
-                insert into herald_events (account_id, event_id, event_type, body, endpoint_count, created_at)
-                select @account, 'evt_early_' || @endpoint || '_' || n, 'early.item', convert_to('{}', 'UTF8'), 1, now()
-                from generate_series(1, 5) n
-                returning event_id)
-            insert into herald_deliveries (delivery_id, endpoint_id, account_id, event_id, next_attempt_at)
-            select 'dlv_' || event_id, @endpoint, @account, event_id, @due from e order by event_id
-            """, ("account", scenario.AccountId), ("endpoint", webhook), ("due", due));
+        await QueuedRows.InsertAsync(fixture.Database, scenario.AccountId, webhook, "early", 5, due);
 
         var tail = await scenario.PublishAsync("late.tail");
 
