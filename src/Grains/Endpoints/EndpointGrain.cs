@@ -19,6 +19,8 @@ namespace Herald.Grains.Endpoints;
 [RandomPlacement]
 public sealed partial class EndpointGrain : Grain, IEndpointGrain, IRemindable
 {
+    private const string WakeReminder = WakeScheduler.ReminderName;
+
     private readonly IPersistentState<EndpointState> _state;
     private readonly EndpointServices _services;
     private readonly ILogger<EndpointGrain> _logger;
@@ -51,8 +53,6 @@ public sealed partial class EndpointGrain : Grain, IEndpointGrain, IRemindable
         var parts = new DrainParts(_endpoint, _window, services.Queue, recorder, attempts, failures, _wake, services.Shutdown, services.Time);
         _pass.Use(new StrictDrain(parts), new ConcurrentDrain(parts, options.Value.QueueWindow, logger));
     }
-
-    public const string WakeReminder = WakeScheduler.ReminderName;
 
     private string EndpointId => _endpoint.Id;
     private string QueuedStatus => _endpoint.IsActive ? DeliveryStatuses.Pending : DeliveryStatuses.Held;
