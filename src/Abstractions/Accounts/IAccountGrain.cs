@@ -36,11 +36,15 @@ public interface IAccountGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<IReadOnlyList<string>> ListWebhooksAsync();
 
+    /// <summary>
+    /// Deletes an endpoint: the endpoint first (it stops delivering and keeps a tombstone), then its index entry, then
+    /// the endpoint's rows. False when the index does not hold it; a delete that failed half-way is repeated safely.
+    /// </summary>
     Task<bool> DeleteWebhookAsync(string endpointId);
 
-    /// <summary>The endpoints an event of this type (and source) reaches.</summary>
+    /// <summary>Whether the index holds the endpoint: a deleted endpoint's tombstone asks, to know it may go.</summary>
     [AlwaysInterleave]
-    Task<IReadOnlyList<string>> MatchAsync(string eventType, string? source);
+    Task<bool> IndexesAsync(string endpointId);
 
     /// <summary>Durably stores the event and its fan-out, then wakes the endpoints; null when the account does not exist.</summary>
     /// <remarks>Interleaves: publishes only read the index, and their database commits run side by side.</remarks>

@@ -2,12 +2,11 @@ namespace Herald.Abstractions.Events;
 
 /// <summary>
 /// The event id and how many endpoints it was queued for; <see cref="Duplicate"/> when the id had been published
-/// before. <see cref="FirstSeq"/> is the lowest queue place the commit gave any of its deliveries (0: none): the
-/// endpoints are told it, so a drain knows where new work can start.
+/// before.
 /// </summary>
+/// <remarks>Id 3 held the lowest queue place of the publish's deliveries, which endpoints now receive in their notice; it is not reused.</remarks>
 [GenerateSerializer, Immutable, Alias("herald.publish-result")]
 public sealed record PublishResult(
     [property: Id(0)] string EventId,
     [property: Id(1)] int Endpoints,
-    [property: Id(2)] bool Duplicate,
-    [property: Id(3)] long FirstSeq = 0);
+    [property: Id(2)] bool Duplicate);

@@ -10,7 +10,16 @@ public interface IEndpointGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<WebhookView?> GetAsync();
 
+    /// <summary>
+    /// Deletes the endpoint, first in memory (no attempt starts from then on; attempts in flight are abandoned), then
+    /// durably as a tombstone. The account removes its index entry next and then calls <see cref="ForgetAsync"/>.
+    /// Repeating it is safe. Interleaves with a delivery pass, so it answers whatever the receiver does.
+    /// </summary>
     Task DeleteAsync();
+
+    /// <summary>A deleted endpoint whose index entry has gone removes its queue, log and state.</summary>
+    [OneWay]
+    Task ForgetAsync();
 
     /// <summary>
     /// Replaces the endpoint's settings (all but its secret and status) with those of <paramref name="spec"/>; the next
@@ -54,9 +63,14 @@ public interface IEndpointGrain : IGrainWithStringKey
     Task<TestDeliveryResult?> SendTestAsync();
 
     /// <summary>
-    /// Work was queued for this endpoint: deliver what is due. <paramref name="fromSeq"/> is the lowest queue place
-    /// the new work can have (0: unknown, look at the whole queue).
+    /// Work may have been queued for this endpoint outside a publish's notice (the recovery sweep): read the queue and
+    /// deliver what is due. <paramref name="fromSeq"/> is the lowest queue place the work can have (0: unknown, read
+    /// the whole queue).
     /// </summary>
     [AlwaysInterleave, OneWay]
     Task NotifyAsync(long fromSeq);
+
+    /// <summary>A publish has committed a delivery to this endpoint's queue: deliver it in its turn.</summary>
+    [AlwaysInterleave, OneWay]
+    Task NotifyQueuedAsync(DeliveryNotice notice);
 }

@@ -17,6 +17,9 @@ public sealed class AccountGrain(
     IOptions<LimitsOptions> limits,
     TimeProvider time) : Grain, IAccountGrain
 {
+    // The place of each endpoint's latest delivery, as this activation's publishes queued them (see DeliveryNotice).
+    private readonly EndpointPlaces _places = new();
+
     private string AccountId => this.GetPrimaryKeyString();
 
     public async Task<CreatedAccount> CreateAsync(string name, AccountSettings settings)
@@ -106,16 +109,22 @@ public sealed class AccountGrain(
 
     public async Task<bool> DeleteWebhookAsync(string endpointId)
     {
-        if (state.State.Endpoints.RemoveAll(e => e.EndpointId == endpointId) == 0)
+        if (!state.State.Endpoints.Exists(e => e.EndpointId == endpointId))
         {
             return false;
         }
+        // Endpoint first: once its tombstone is written it sends nothing more. A failure or a crash after that leaves it
+        // in the index, so a repeated delete finds it and finishes the job.
+        var endpoint = GrainFactory.GetGrain<IEndpointGrain>(endpointId);
+        await endpoint.DeleteAsync();
+        state.State.Endpoints.RemoveAll(e => e.EndpointId == endpointId);
+        _places.Forget(endpointId);
         await state.WriteStateAsync();
-        await GrainFactory.GetGrain<IEndpointGrain>(endpointId).DeleteAsync();
+        endpoint.ForgetAsync().Ignore();
         return true;
     }
 
-    public Task<IReadOnlyList<string>> MatchAsync(string eventType, string? source) => Task.FromResult(Match(eventType, source));
+    public Task<bool> IndexesAsync(string endpointId) => Task.FromResult(state.State.Endpoints.Exists(e => e.EndpointId == endpointId));
 
     public async Task<PublishResult?> PublishAsync(PublishCommand command)
     {
@@ -135,15 +144,13 @@ public sealed class AccountGrain(
         }
         // Matching runs before the first await, so it sees one consistent index even though publishes interleave.
         var endpoints = Match(command.Type, command.Source);
-        var result = await events.AppendAsync(AccountId, command, endpoints);
-        if (!result.Duplicate)
+        var stored = await events.AppendAsync(AccountId, command, endpoints, _places);
+        foreach (var queued in stored.Queued)
         {
-            foreach (var endpointId in endpoints)
-            {
-                _ = GrainFactory.GetGrain<IEndpointGrain>(endpointId).NotifyAsync(result.FirstSeq);
-            }
+            GrainFactory.GetGrain<IEndpointGrain>(queued.EndpointId).NotifyQueuedAsync(new DeliveryNotice(
+                queued.DeliveryId, queued.Seq, queued.PreviousSeq, command.EventId, command.Type, command.Body, command.Timestamp)).Ignore();
         }
-        return result;
+        return stored.Result;
     }
 
     private IReadOnlyList<string> Match(string eventType, string? source)

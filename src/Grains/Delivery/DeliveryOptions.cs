@@ -43,4 +43,13 @@ public sealed class DeliveryOptions
         var entries = setting.GetChildren().Select(c => c.Value).ToList();
         return entries.Count == 0 ? null : string.Join(",", entries.Prepend(setting.Value).Where(e => !string.IsNullOrWhiteSpace(e)));
     }
+
+    /// <summary>
+    /// How many queued deliveries an endpoint grain keeps in memory, bodies included, as the publishes' notices bring
+    /// them (1–10,000); beyond it, it reads them back from PostgreSQL in their turn.
+    /// </summary>
+    public int QueueWindow { get; set; } = 256;
+
+    /// <summary>The bytes of event bodies that all queue windows of one silo may hold together.</summary>
+    public long QueueWindowBudgetBytes { get; set; } = 64L * 1024 * 1024;
 }

@@ -1,258 +1,286 @@
 using Herald.Abstractions.Accounts;
-using Herald.Abstractions.Events;
-using Herald.Abstractions.Ids;
 using Herald.Abstractions.Signatures;
 using Herald.Abstractions.Webhooks;
-using Herald.Grains.Delivery;
-using Herald.Grains.Events;
-using Herald.Grains.Hosting;
-using Herald.Grains.Notifications;
-using Herald.Grains.Signing;
 using Herald.Grains.Storage;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Orleans.Placement;
 
 namespace Herald.Grains.Endpoints;
 
 /// <summary>
-/// Delivers its queue. Strict: one message in flight, the head blocking until it succeeds or fails for good.
-/// Concurrent: up to MaxInFlight, each retried on its own. A retry's due time is durable in the queue row; a grain
-/// timer wakes the grain at that time while it is active, and one reminder, kept only while work waits, wakes it
-/// after a crash or a deactivation.
+/// One customer endpoint: its settings, secrets and status, and the owner of its ordered queue. Publishes tell it
+/// each new delivery (<see cref="NotifyQueuedAsync"/>), which it keeps in its <see cref="QueueWindow"/>; delivery runs
+/// in passes (<see cref="StrictDrain"/>, <see cref="ConcurrentDrain"/>) that the <see cref="WakeScheduler"/> runs on an
+/// interleaving timer, so every control call below answers without waiting for an attempt; the
+/// <see cref="FailurePolicy"/> decides retries and applies what a failed delivery causes.
 /// Endpoints are placed at random rather than beside the account grain that creates and notifies them, so that one
 /// account's endpoints — the unit of delivery work — spread over every silo.
 /// </summary>
 [RandomPlacement]
-public sealed partial class EndpointGrain(
-    [PersistentState("endpoint", HeraldStorage.Name)] IPersistentState<EndpointState> state,
-    DeliveryQueue queue,
-    WebhookSender sender,
-    DeliverySigner signer,
-    EndpointSecrets secrets,
-    IOptions<DeliveryOptions> options,
-    TimeProvider time,
-    DeliveryShutdown shutdown,
-    ILogger<EndpointGrain> logger) : Grain, IEndpointGrain, IRemindable
+public sealed partial class EndpointGrain : Grain, IEndpointGrain, IRemindable
 {
-    public const string WakeReminder = "wake";
-    // Strict mode reads the head this many at a time; the records of the successes among them commit while the
-    // next ones are sent, so a batch costs one head read and at most one wait for a commit.
-    private const int StrictPrefetch = 64;
+    private const string WakeReminder = WakeScheduler.ReminderName;
 
-    private readonly Dictionary<string, Task> _inFlight = [];
-    private readonly RateGate _rate = new();
-    private readonly SemaphoreSlim _stateWrite = new(1, 1);
-    // Enable, disable and holding a disabled endpoint's queue interleave with delivery passes; they take turns, so a
-    // hold can never land after the release that should follow it.
-    private readonly SemaphoreSlim _statusChange = new(1, 1);
-    private IGrainTimer? _wakeTimer;
-    private bool? _reminderRegistered;
-    // Counts the signals that new work may be queued (publish, resend, recover, enable, reminder); the drain compares
-    // it before and after a pass to know whether the queue can have grown meanwhile.
-    private int _pokes;
-    // Strict mode's place in the queue: every delivery up to _finishedUpTo has finished, and new work can only have
-    // been queued after _newWorkAfter (lowered by each signal, back to "none" when the head is read). The head is read
-    // after the lower of the two, so a long backlog is not re-scanned from its start (the index keeps the entries of
-    // delivered rows until vacuum) and new work is never passed over.
-    private long _finishedUpTo;
-    private long _newWorkAfter = long.MaxValue;
-    // Set by a reminder tick, cleared by any pass that finds work: a tick that finds the queue empty removes the
-    // reminder, so a queue that empties and soon waits again (sparse traffic with failures) keeps it.
-    private bool _tickFoundIdle;
+    private readonly IPersistentState<EndpointState> _state;
+    private readonly EndpointServices _services;
+    private readonly ILogger<EndpointGrain> _logger;
+    private readonly EndpointContext _endpoint;
+    private readonly ChangeLane _lane = new();
+    private readonly QueueWindow _window;
+    private readonly EndpointStatus _status;
+    private readonly DeliveryPass _pass;
+    private readonly WakeScheduler _wake;
+    private readonly TestSend _test;
 
-    private string EndpointId => this.GetPrimaryKeyString();
-    private bool IsActive => state.RecordExists && state.State.Status == WebhookStatus.Active;
-    private bool IsConcurrent => state.State.Ordering == DeliveryOrdering.Concurrent;
-    private string QueuedStatus => IsActive ? DeliveryStatuses.Pending : DeliveryStatuses.Held;
+    public EndpointGrain(
+        [PersistentState("endpoint", HeraldStorage.Name)] IPersistentState<EndpointState> state,
+        EndpointServices services,
+        ILogger<EndpointGrain> logger)
+    {
+        _state = state;
+        _services = services;
+        _logger = logger;
+        var options = services.Options;
+        _endpoint = new EndpointContext(this.GetPrimaryKeyString(), state);
+        _window = new QueueWindow(services.Budget, options.Value.QueueWindow);
+        _status = new EndpointStatus(_endpoint, services.Queue, GrainFactory, services.Time, logger);
+        var failures = new FailurePolicy(_endpoint, _lane, _status, services.Outbox, GrainFactory, options, services.Time);
+        var attempts = new AttemptRunner(_endpoint, services.Sender, services.Signer, failures, options, services.Time, logger);
+        _pass = new DeliveryPass(_endpoint, _window, _lane, _status, failures, services.Shutdown);
+        _wake = new WakeScheduler(this, _endpoint.Id, _pass.RunAsync, options, logger);
+        _test = new TestSend(_endpoint, attempts, services.Queue, services.Time);
+        var recorder = new AttemptRecorder(services.Queue, _pass.ApplyConsequencesAsync);
+        var parts = new DrainParts(_endpoint, _window, services.Queue, recorder, attempts, failures, _wake, services.Shutdown, services.Time);
+        _pass.Use(new StrictDrain(parts), new ConcurrentDrain(parts, options.Value.QueueWindow, logger));
+    }
+
+    private string EndpointId => _endpoint.Id;
+    private string QueuedStatus => _endpoint.IsActive ? DeliveryStatuses.Pending : DeliveryStatuses.Held;
 
     public async Task<CreatedWebhook> CreateAsync(string accountId, WebhookSpec spec)
     {
-        if (state.RecordExists)
+        if (_state.RecordExists)
         {
             throw new InvalidOperationException($"Endpoint {EndpointId} already exists.");
         }
-        state.State = new EndpointState
-        {
-            AccountId = accountId,
-            Status = WebhookStatus.Active,
-            CreatedAt = time.GetUtcNow(),
-        };
-        state.State.Configure(spec, options.Value.DefaultTimeoutSeconds);
-        var secret = secrets.Issue(EndpointId, state.State, spec.Secret);
-        await WriteStateAsync();
+        _state.State = new EndpointState { AccountId = accountId, Status = WebhookStatus.Active, CreatedAt = _services.Time.GetUtcNow() };
+        _state.State.Configure(spec, _services.Options.Value.DefaultTimeoutSeconds);
+        var secret = _services.Secrets.Issue(EndpointId, _state.State, spec.Secret);
+        await _lane.RunAsync(_state.WriteStateAsync);
+        _pass.OutboxIsEmpty();
         return new CreatedWebhook(View(), secret);
     }
 
-    public async Task<RotatedSecret?> RotateSecretAsync(string? secret, TimeSpan gracePeriod)
+    public async Task<WebhookView?> GetAsync()
     {
-        if (!state.RecordExists)
+        if (!_state.RecordExists || (_state.State.Deleted && await ForgetIfUnindexedAsync()))
         {
             return null;
         }
-        var rotated = secrets.Rotate(EndpointId, state.State, secret, gracePeriod);
-        await WriteStateAsync();
-        return rotated;
+        // A tombstone still in its account's index shows itself, so that a repeated delete finds it and finishes.
+        return View();
     }
 
     public async Task<WebhookView?> UpdateAsync(WebhookSpec spec, long revision)
     {
-        if (!state.RecordExists)
+        if (!_endpoint.Exists)
         {
             return null;
         }
-        if (revision != state.State.Revision)
+        if (revision != _state.State.Revision)
         {
-            throw new WebhookChangedException(EndpointId, revision, state.State.Revision);
+            throw new WebhookChangedException(EndpointId, revision, _state.State.Revision);
         }
         var scheme = (spec.Signature ?? SignatureProfile.StandardWebhooks).Scheme;
-        if (scheme != state.State.Signature.Scheme && !secrets.SuitScheme(EndpointId, state.State, scheme))
+        if (scheme != _state.State.Signature.Scheme && !_services.Secrets.SuitScheme(EndpointId, _state.State, scheme))
         {
             throw new SecretUnsuitableException(scheme);
         }
         // Checked and applied without an await in between: a delivery pass interleaving here sees the old settings or the new.
-        state.State.Configure(spec, options.Value.DefaultTimeoutSeconds);
-        state.State.Revision++;
-        await WriteStateAsync();
-        Poke();
+        _state.State.Configure(spec, _services.Options.Value.DefaultTimeoutSeconds);
+        _state.State.Revision++;
+        await _lane.RunAsync(_state.WriteStateAsync);
+        _window.MarkStale();
+        _wake.Now();
         return View();
     }
 
-    public Task<WebhookView?> GetAsync() => Task.FromResult(state.RecordExists ? View() : null);
+    public async Task<RotatedSecret?> RotateSecretAsync(string? secret, TimeSpan gracePeriod)
+    {
+        if (!_endpoint.Exists)
+        {
+            return null;
+        }
+        return await _lane.RunAsync(async () =>
+        {
+            var rotated = _services.Secrets.Rotate(EndpointId, _state.State, secret, gracePeriod);
+            await _state.WriteStateAsync();
+            return rotated;
+        });
+    }
 
     public async Task DeleteAsync()
     {
-        if (!state.RecordExists)
+        if (!_state.RecordExists)
         {
             return;
         }
-        await state.ClearStateAsync();
-        await queue.DeleteEndpointAsync(EndpointId);
-        await SetReminderAsync(false);
-        DeactivateOnIdle();
+        // In memory first: no attempt starts from here on, and the ones in flight are abandoned; then durable.
+        _endpoint.MarkDeleted();
+        _wake.Stop();
+        _window.Clear();
+        await _lane.RunAsync(_state.WriteStateAsync);
+    }
+
+    public async Task ForgetAsync()
+    {
+        if (!_state.RecordExists || !_state.State.Deleted)
+        {
+            return;
+        }
+        try
+        {
+            await _services.Queue.DeleteEndpointAsync(EndpointId);
+            await _wake.ForgetReminderAsync();
+            await _lane.RunAsync(_state.ClearStateAsync);
+            DeactivateOnIdle();
+        }
+        catch (Exception exception)
+        {
+            LogForgetFailed(_logger, EndpointId, exception);
+        }
     }
 
     public async Task<WebhookView?> DisableAsync()
     {
-        if (!state.RecordExists)
+        if (!_endpoint.Exists)
         {
             return null;
         }
-        await _statusChange.WaitAsync();
-        try
+        var disabled = await _lane.RunAsync(async () =>
         {
-            if (IsActive)
+            if (!_endpoint.IsActive)
             {
-                await DisableForAsync(DisabledReasons.User);
+                return false;
             }
-        }
-        finally
+            await _status.DisableAsync(DisabledReasons.User, _services.Time.GetUtcNow(), email: false);
+            return true;
+        });
+        if (disabled)
         {
-            _statusChange.Release();
+            _window.Clear();
+            _wake.Now(); // the pass holds what publishes queue meanwhile, and lets the reminder go
+            await _status.AnnounceDisabledAsync(DisabledReasons.User);
         }
         return View();
     }
 
     public async Task<WebhookView?> EnableAsync()
     {
-        if (!state.RecordExists)
+        if (!_endpoint.Exists)
         {
             return null;
         }
-        await _statusChange.WaitAsync();
-        try
-        {
-            state.State.Status = WebhookStatus.Active;
-            state.State.DisabledReason = null;
-            state.State.ConsecutiveFailures = 0;
-            await WriteStateAsync();
-            await queue.ReleaseAsync(EndpointId);
-        }
-        finally
-        {
-            _statusChange.Release();
-        }
-        Poke();
+        await _lane.RunAsync(_status.EnableAsync);
+        _window.MarkStale();
+        _wake.Now();
         return View();
     }
 
     public async Task<ResendOutcome> ResendAsync(string deliveryId)
     {
-        if (!state.RecordExists)
+        if (!_endpoint.Exists)
         {
             return ResendOutcome.NotFound;
         }
-        var result = await queue.RequeueAsync(EndpointId, deliveryId, QueuedStatus, time.GetUtcNow());
-        Poke();
+        // The status is read in the lane, with the write: an enable or disable cannot fall in between and leave the row held.
+        var result = await _lane.RunAsync(() => _services.Queue.RequeueAsync(EndpointId, deliveryId, QueuedStatus, _services.Time.GetUtcNow()));
+        _window.MarkStale();
+        _wake.Now();
         return (ResendOutcome)(int)result;
     }
 
     public async Task<int> RecoverAsync(DateTimeOffset since)
     {
-        if (!state.RecordExists)
+        if (!_endpoint.Exists)
         {
             return 0;
         }
-        var recovered = await queue.RecoverAsync(EndpointId, since, QueuedStatus, time.GetUtcNow());
-        Poke();
+        var recovered = await _lane.RunAsync(() => _services.Queue.RecoverAsync(EndpointId, since, QueuedStatus, _services.Time.GetUtcNow()));
+        _window.MarkStale();
+        _wake.Now();
         return recovered;
     }
 
-    public async Task<TestDeliveryResult?> SendTestAsync()
-    {
-        if (!state.RecordExists)
-        {
-            return null;
-        }
-        var now = time.GetUtcNow();
-        var eventId = HeraldId.New("evt", time);
-        var body = EventEnvelope.Write(eventId, OperationalEvents.WebhookTest, now,
-            System.Text.Json.JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["webhook_id"] = EndpointId }));
-        var message = new QueuedDelivery(HeraldId.New("dlv", time), eventId, OperationalEvents.WebhookTest, body, 0, 0, now);
-        var outcome = await sender.SendAsync(BuildRequest(message, now), CancellationToken.None);
-        var attempt = new AttemptRecord(HeraldId.New("att", time), message.DeliveryId, EndpointId, eventId, OperationalEvents.WebhookTest, 1,
-            outcome.IsSuccess, outcome.StatusCode, (int)outcome.Latency.TotalMilliseconds, outcome.Error, outcome.ResponseExcerpt, now, null,
-            outcome.IsSuccess ? DeliveryStatuses.Succeeded : DeliveryStatuses.Failed);
-        await queue.RecordTestAsync(state.State.AccountId, body, attempt);
-        return new TestDeliveryResult(eventId, message.DeliveryId, outcome.IsSuccess, outcome.StatusCode, attempt.LatencyMs, outcome.Error, outcome.ResponseExcerpt);
-    }
+    public async Task<TestDeliveryResult?> SendTestAsync() => _endpoint.Exists ? await _test.RunAsync() : null;
 
-    public Task NotifyAsync(long fromSeq)
+    public Task NotifyQueuedAsync(DeliveryNotice notice)
     {
-        Poke(fromSeq > 0 ? fromSeq - 1 : 0);
-        return Task.CompletedTask;
-    }
-
-    public Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        if (reminderName == WakeReminder)
+        if (_endpoint.Exists)
         {
-            _tickFoundIdle = true;
-            Poke();
+            _window.Offer(notice);
+            _wake.Now();
         }
         return Task.CompletedTask;
     }
 
-    /// <summary>Concurrent attempts finish side by side; their state writes take turns.</summary>
-    private async Task WriteStateAsync()
+    public async Task NotifyAsync(long fromSeq)
     {
-        await _stateWrite.WaitAsync();
-        try
+        if (_state.RecordExists && _state.State.Deleted)
         {
-            await state.WriteStateAsync();
+            await ForgetIfUnindexedAsync();
+            return;
         }
-        finally
+        if (_endpoint.Exists)
         {
-            _stateWrite.Release();
+            _window.MarkStale(fromSeq > 0 ? fromSeq - 1 : 0);
+            _pass.OutboxMayHoldRows();
+            _wake.Now();
         }
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != WakeReminder)
+        {
+            return;
+        }
+        if (_state.RecordExists && _state.State.Deleted)
+        {
+            await ForgetIfUnindexedAsync();
+            return;
+        }
+        _pass.OutboxMayHoldRows();
+        _window.MarkStale();
+        _wake.ReminderTicked();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _window.Clear(); // gives its bytes back to the silo's budget
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A tombstone whose account no longer indexes it removes its rows and state; true when it is gone.</summary>
+    private async Task<bool> ForgetIfUnindexedAsync()
+    {
+        if (await GrainFactory.GetGrain<IAccountGrain>(_state.State.AccountId).IndexesAsync(EndpointId))
+        {
+            return false;
+        }
+        await ForgetAsync();
+        return !_state.RecordExists;
     }
 
     private WebhookView View() => new(
-        EndpointId, state.State.AccountId, state.State.Url, state.State.Events, state.State.Source, state.State.Description,
-        state.State.Retry, state.State.TimeoutSeconds, state.State.Headers, state.State.Status, state.State.DisabledReason,
-        state.State.CreatedAt, state.State.Ordering, state.State.MaxInFlight, state.State.RateLimit, state.State.ConsecutiveFailures)
+        EndpointId, _state.State.AccountId, _state.State.Url, _state.State.Events, _state.State.Source, _state.State.Description,
+        _state.State.Retry, _state.State.TimeoutSeconds, _state.State.Headers, _state.State.Status, _state.State.DisabledReason,
+        _state.State.CreatedAt, _state.State.Ordering, _state.State.MaxInFlight, _state.State.RateLimit, _state.State.ConsecutiveFailures)
     {
-        Signature = state.State.Signature,
-        Revision = state.State.Revision,
+        Signature = _state.State.Signature,
+        Revision = _state.State.Revision,
     };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deleted endpoint {EndpointId} could not remove its rows and state yet; it will on its next wake-up or read")]
+    private static partial void LogForgetFailed(ILogger logger, string endpointId, Exception exception);
 }

@@ -30,6 +30,15 @@ public sealed class EndpointState
     [Id(15)] public int? RateLimit { get; set; }
     /// <summary>Counts the changes (<c>PATCH</c>) applied to the settings; a delivery pass that sees it move starts over.</summary>
     [Id(16)] public long Revision { get; set; }
+    /// <summary>A tombstone: the endpoint was deleted and sends nothing; its rows and state go once its index entry has gone.</summary>
+    [Id(17)] public bool Deleted { get; set; }
+    /// <summary>
+    /// Failure outbox rows whose count this state holds and that may not be deleted yet, so that a row applied again
+    /// is not counted twice. A row leaves the list once deleted (written with the next change of the state).
+    /// </summary>
+    [Id(18)] public List<string> AppliedFailures { get; set; } = [];
+    /// <summary>The failure outbox row whose delivery made the disable rule disable the endpoint (null when it was not the rule).</summary>
+    [Id(19)] public string? DisabledBy { get; set; }
 
     [Id(20)] public SignatureProfile Signature { get; set; } = SignatureProfile.StandardWebhooks;
     /// <summary>The signing secret, sealed by <see cref="Secrets.SecretProtector"/>: never stored in plain text.</summary>

@@ -37,6 +37,7 @@ public static class HeraldServiceCollectionExtensions
         services.AddSingleton<AttemptWriter>();
         services.AddSingleton<DeliveryQueue>();
         services.AddSingleton<AttemptLog>();
+        services.AddSingleton<FailureOutbox>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<EventCatalogStore>();
         services.AddSingleton<EventLookup>();

@@ -1,4 +1,5 @@
 using System.Net;
+using Herald.Grains.Endpoints;
 using Herald.Grains.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,6 +77,8 @@ public static class HeraldSiloBuilderExtensions
         }
         silo.Services.AddHeraldStorage(connectionString);
         silo.Services.AddHeraldDelivery();
+        silo.Services.AddSingleton<WindowBudget>();
+        silo.Services.AddSingleton<EndpointServices>();
         silo.Services.AddHeraldShutdown();
         silo.Services.AddHeraldSecrets();
         silo.Services.AddHeraldNotifications();

@@ -6,7 +6,7 @@ namespace Herald.Grains.Network;
 
 /// <summary>
 /// Checks the delivery settings; refuses to start with an unreadable <c>Herald:Delivery:AllowedNetworks</c> rather than
-/// guarding with less than was asked.
+/// guarding with less than was asked, or with a queue window that could not hold one delivery.
 /// </summary>
 public sealed class DeliveryOptionsValidator : IValidateOptions<DeliveryOptions>
 {
@@ -18,6 +18,8 @@ public sealed class DeliveryOptionsValidator : IValidateOptions<DeliveryOptions>
             .Within(nameof(options.DefaultTimeoutSeconds), options.DefaultTimeoutSeconds, 1, 60)
             .Within(nameof(options.MaxRetryAfter), options.MaxRetryAfter, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1))
             .Within(nameof(options.WakeReminderPeriod), options.WakeReminderPeriod, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1))
+            .Within(nameof(options.QueueWindow), options.QueueWindow, 1, 10_000)
+            .Within(nameof(options.QueueWindowBudgetBytes), options.QueueWindowBudgetBytes, 0L, long.MaxValue)
             .That(options.UserAgent.Length is > 0 and <= 256 && !options.UserAgent.Any(char.IsControl), nameof(options.UserAgent),
                 "use 1–256 characters without control characters.")
             .Result;

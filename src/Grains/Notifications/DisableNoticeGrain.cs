@@ -1,6 +1,7 @@
 using Herald.Abstractions.Accounts;
 using Herald.Abstractions.Webhooks;
 using Herald.Grains.Delivery;
+using Herald.Grains.Telemetry;
 using Herald.Grains.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using Herald.Grains.Delivery;
+using Herald.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Herald.Grains.Notifications;

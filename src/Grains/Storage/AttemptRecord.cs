@@ -1,6 +1,10 @@
 namespace Herald.Grains.Storage;
 
-/// <summary>One attempt and the delivery state it leaves behind (<see cref="DeliveryStatus"/>, <see cref="NextAttemptAt"/>).</summary>
+/// <summary>
+/// One attempt and the delivery state it leaves behind (<see cref="DeliveryStatus"/>, <see cref="NextAttemptAt"/>).
+/// <see cref="FailureReason"/> is set when the attempt ends its delivery failed and the endpoint must apply what
+/// follows (<see cref="FailureReasons"/>); the record then also writes the failure outbox row.
+/// </summary>
 public sealed record AttemptRecord(
     string AttemptId,
     string DeliveryId,
@@ -15,4 +19,5 @@ public sealed record AttemptRecord(
     string? ResponseExcerpt,
     DateTimeOffset AttemptedAt,
     DateTimeOffset? NextAttemptAt,
-    string DeliveryStatus);
+    string DeliveryStatus,
+    string? FailureReason = null);

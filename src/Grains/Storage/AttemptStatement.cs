@@ -5,12 +5,17 @@ namespace Herald.Grains.Storage;
 
 /// <summary>
 /// The one statement that records attempts, and so the one place that knows an attempt row's fields: it appends
-/// the attempts to the log and moves their deliveries on, so both or neither. <see cref="AttemptWriter"/> runs it for
-/// a group-committed batch, <see cref="DeliveryQueue.RecordTestAsync"/> for a test send. The update moves a delivery
-/// once per statement, so the attempts given must be of distinct deliveries. A delivery that was held (its endpoint
-/// disabled) while its attempt was in flight stays held if the attempt asks for a retry: the retry waits for the
-/// endpoint to be enabled again.
+/// the attempts to the log, writes the failure outbox row of each attempt that ended its delivery failed, and moves
+/// their deliveries on, all or nothing. <see cref="AttemptWriter"/> runs it for a group-committed batch,
+/// <see cref="DeliveryQueue.RecordTestAsync"/> for a test send. The update moves a delivery once per statement, so the
+/// attempts given must be of distinct deliveries. A delivery that was held (its endpoint disabled) while its attempt
+/// was in flight stays held if the attempt asks for a retry: the retry waits for the endpoint to be enabled again.
 /// </summary>
+/// <remarks>
+/// Idempotent: an endpoint whose record failed (or whose commit answer was lost) submits the same record again, with
+/// the same attempt id. The log and the outbox keep the first row of an attempt id, and a delivery is never moved
+/// back by an attempt older than the one it has recorded.
+/// </remarks>
 internal static class AttemptStatement
 {
     private const string Sql = """
@@ -19,11 +24,23 @@ internal static class AttemptStatement
                                          status_code, latency_ms, error, response_excerpt, attempted_at, next_attempt_at)
             select * from unnest(@attempt_ids, @deliveries, @endpoints, @events, @types, @attempts, @succeeded,
                                  @status_codes, @latencies, @errors, @excerpts, @attempted, @next)
+            on conflict (attempt_id) do nothing
+        ),
+        consequences as (
+            insert into herald_failure_outbox (attempt_id, endpoint_id, delivery_id, event_id, event_type, attempts, reason,
+                                               status_code, error, failed_at)
+            select f.attempt_id, f.endpoint_id, f.delivery_id, f.event_id, f.event_type, f.attempts, f.reason, f.status_code,
+                   f.error, f.failed_at
+            from unnest(@attempt_ids, @endpoints, @deliveries, @events, @types, @attempts, @reasons, @status_codes, @errors,
+                        @attempted) as f(attempt_id, endpoint_id, delivery_id, event_id, event_type, attempts, reason,
+                                         status_code, error, failed_at)
+            where f.reason is not null
+            on conflict (attempt_id) do nothing
         )
         update herald_deliveries d
         set status = case when d.status = 'held' and u.status = 'pending' then 'held' else u.status end, attempts = u.attempt, next_attempt_at = coalesce(u.next, d.next_attempt_at), updated_at = u.attempted_at
         from unnest(@deliveries, @statuses, @attempts, @next, @attempted) as u(delivery_id, status, attempt, next, attempted_at)
-        where d.delivery_id = u.delivery_id
+        where d.delivery_id = u.delivery_id and d.attempts <= u.attempt
         """;
 
     public static NpgsqlCommand Command(NpgsqlDataSource dataSource, IReadOnlyList<AttemptRecord> attempts)
@@ -56,5 +73,6 @@ internal static class AttemptStatement
         p.Add(ArrayParameter.Of("attempted", NpgsqlDbType.TimestampTz, rows.Select(r => r.AttemptedAt.UtcDateTime)));
         p.Add(ArrayParameter.Of("next", NpgsqlDbType.TimestampTz, rows.Select(r => r.NextAttemptAt?.UtcDateTime)));
         p.Add(ArrayParameter.Text("statuses", rows.Select(r => r.DeliveryStatus)));
+        p.Add(ArrayParameter.Text("reasons", rows.Select(r => r.FailureReason)));
     }
 }

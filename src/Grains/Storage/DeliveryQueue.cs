@@ -128,9 +128,10 @@ public sealed class DeliveryQueue(NpgsqlDataSource dataSource, AttemptWriter att
             where d.delivery_id = failed.delivery_id
             """, cancellationToken, ("endpoint", endpointId), ("since", since), ("status", status), ("now", now));
 
-    /// <summary>Removes an endpoint's queue and log when the endpoint is deleted.</summary>
+    /// <summary>Removes an endpoint's queue, log and failure outbox when the endpoint is deleted.</summary>
     public async Task DeleteEndpointAsync(string endpointId, CancellationToken cancellationToken = default)
     {
+        await ExecuteAsync("delete from herald_failure_outbox where endpoint_id = @endpoint", cancellationToken, ("endpoint", endpointId));
         await ExecuteAsync("delete from herald_attempts where endpoint_id = @endpoint", cancellationToken, ("endpoint", endpointId));
         await ExecuteAsync("delete from herald_deliveries where endpoint_id = @endpoint", cancellationToken, ("endpoint", endpointId));
     }

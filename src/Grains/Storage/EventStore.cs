@@ -1,6 +1,7 @@
 using Herald.Abstractions.Events;
 using Herald.Abstractions.Ids;
 using Herald.Grains.Delivery;
+using Herald.Grains.Telemetry;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
@@ -22,54 +23,92 @@ public sealed class EventStore : IAsyncDisposable
     private const int Writers = 1;
 
     private readonly NpgsqlDataSource _dataSource;
-    private readonly GroupCommitter<EventAppend, PublishResult> _committer;
+    private readonly GroupCommitter<EventAppend, AppendResult> _committer;
 
     public EventStore(NpgsqlDataSource dataSource, IOptions<StorageOptions> options)
     {
         _dataSource = dataSource;
-        _committer = new GroupCommitter<EventAppend, PublishResult>(nameof(EventStore), Writers, MaxBatch, WriteBatchAsync,
+        _committer = new GroupCommitter<EventAppend, AppendResult>(nameof(EventStore), Writers, MaxBatch, WriteBatchAsync,
             capacity: options.Value.MaxQueuedPublishes);
     }
 
     /// <summary>
-    /// Commits the event and one pending delivery per endpoint; when the event id is already stored for the
-    /// account, changes nothing and answers with the first publish's result.
+    /// Commits the event and one pending delivery per endpoint, and answers each delivery's queue place with the place
+    /// of the delivery <paramref name="places"/> knew before it for the same endpoint (then advances the book); when the
+    /// event id is already stored for the account, changes nothing and answers with the first publish's result.
     /// </summary>
     /// <exception cref="Herald.Abstractions.Storage.CommitQueueFullException">Too many publishes wait for PostgreSQL already.</exception>
-    public Task<PublishResult> AppendAsync(string accountId, PublishCommand command, IReadOnlyList<string> endpointIds) =>
-        _committer.SubmitAsync(new EventAppend(accountId, command, endpointIds));
+    public Task<AppendResult> AppendAsync(string accountId, PublishCommand command, IReadOnlyList<string> endpointIds, EndpointPlaces places) =>
+        _committer.SubmitAsync(new EventAppend(accountId, command, endpointIds, places));
 
-    private async Task<IReadOnlyList<PublishResult>> WriteBatchAsync(IReadOnlyList<EventAppend> batch)
+    private async Task<IReadOnlyList<AppendResult>> WriteBatchAsync(IReadOnlyList<EventAppend> batch)
+    {
+        try
+        {
+            return await CommitBatchAsync(batch);
+        }
+        catch
+        {
+            // Whether the batch committed is not known: its deliveries may exist with no notice ever sent. Their places
+            // are forgotten, so the next notice to each of these endpoints names no previous place and sends the
+            // endpoint to its queue, where it finds them.
+            foreach (var append in batch)
+            {
+                foreach (var endpointId in append.EndpointIds)
+                {
+                    append.Places.Forget(endpointId);
+                }
+            }
+            throw;
+        }
+    }
+
+    private async Task<IReadOnlyList<AppendResult>> CommitBatchAsync(IReadOnlyList<EventAppend> batch)
     {
         await using var connection = await _dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
 
         var inserted = await InsertEventsAsync(connection, transaction, batch);
         // Only the first append of each new key fans out; a repeat inside the batch is a duplicate like any other.
-        var winners = new List<(EventAppend Append, int Index)>();
-        var results = new PublishResult?[batch.Count];
+        var winners = new List<EventAppend>();
+        var winnerOf = new int[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
+            winnerOf[i] = -1;
             if (inserted.Remove((batch[i].AccountId, batch[i].Command.EventId)))
             {
-                winners.Add((batch[i], i));
+                winnerOf[i] = winners.Count;
+                winners.Add(batch[i]);
             }
         }
-        var firstSeq = await InsertDeliveriesAsync(connection, transaction, winners.ConvertAll(w => w.Append));
-        foreach (var (append, i) in winners)
-        {
-            results[i] = new PublishResult(append.Command.EventId, append.EndpointIds.Count, Duplicate: false, firstSeq);
-        }
+        var rows = await InsertDeliveriesAsync(connection, transaction, winners);
         await transaction.CommitAsync();
-        HeraldMetrics.RecordPublished(winners.Count, winners.Sum(w => w.Append.EndpointIds.Count));
+        HeraldMetrics.RecordPublished(winners.Count, winners.Sum(w => w.EndpointIds.Count));
 
+        // Committed: each endpoint's places advance in queue order, which is this writer's commit order.
+        var queued = winners.ConvertAll(_ => new List<QueuedPlace>());
+        foreach (var row in rows.OrderBy(r => r.Seq))
+        {
+            var append = winners[row.Winner];
+            queued[row.Winner].Add(new QueuedPlace(row.EndpointId, row.DeliveryId, row.Seq, append.Places.Advance(row.EndpointId, row.Seq)));
+        }
+
+        var results = new AppendResult?[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (winnerOf[i] >= 0)
+            {
+                results[i] = new AppendResult(new PublishResult(batch[i].Command.EventId, batch[i].EndpointIds.Count, Duplicate: false), queued[winnerOf[i]]);
+            }
+        }
         var duplicates = batch.Where((_, i) => results[i] is null).ToList();
         if (duplicates.Count > 0)
         {
             var counts = await ReadEndpointCountsAsync(duplicates);
             for (var i = 0; i < batch.Count; i++)
             {
-                results[i] ??= new PublishResult(batch[i].Command.EventId, counts[(batch[i].AccountId, batch[i].Command.EventId)], Duplicate: true);
+                results[i] ??= new AppendResult(
+                    new PublishResult(batch[i].Command.EventId, counts[(batch[i].AccountId, batch[i].Command.EventId)], Duplicate: true), []);
             }
         }
         return results!;
@@ -100,27 +139,38 @@ public sealed class EventStore : IAsyncDisposable
         return inserted;
     }
 
-    /// <summary>Queues the deliveries; answers the lowest queue place they were given (0 when there were none).</summary>
-    private static async Task<long> InsertDeliveriesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<EventAppend> winners)
+    /// <summary>Queues the deliveries; answers each one's winner (index into <paramref name="winners"/>), endpoint, id and queue place.</summary>
+    private static async Task<List<(int Winner, string EndpointId, string DeliveryId, long Seq)>> InsertDeliveriesAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, List<EventAppend> winners)
     {
-        var rows = winners.SelectMany(a => a.EndpointIds.Select(endpointId => (Append: a, EndpointId: endpointId))).ToList();
+        var rows = new List<(int Winner, string EndpointId, string DeliveryId, long Seq)>();
+        for (var w = 0; w < winners.Count; w++)
+        {
+            rows.AddRange(winners[w].EndpointIds.Select(endpointId => (w, endpointId, HeraldId.New("dlv"), 0L)));
+        }
         if (rows.Count == 0)
         {
-            return 0;
+            return rows;
         }
         await using var command = new NpgsqlCommand("""
-            with queued as (
-                insert into herald_deliveries (delivery_id, endpoint_id, account_id, event_id, next_attempt_at)
-                select * from unnest(@deliveries, @endpoints, @accounts, @events, @due)
-                returning seq)
-            select min(seq) from queued
+            insert into herald_deliveries (delivery_id, endpoint_id, account_id, event_id, next_attempt_at)
+            select * from unnest(@deliveries, @endpoints, @accounts, @events, @due)
+            returning delivery_id, seq
             """, connection, transaction);
-        command.Parameters.Add(ArrayParameter.Text("deliveries", rows.Select(_ => HeraldId.New("dlv"))));
+        command.Parameters.Add(ArrayParameter.Text("deliveries", rows.Select(r => r.DeliveryId)));
         command.Parameters.Add(ArrayParameter.Text("endpoints", rows.Select(r => r.EndpointId)));
-        command.Parameters.Add(ArrayParameter.Text("accounts", rows.Select(r => r.Append.AccountId)));
-        command.Parameters.Add(ArrayParameter.Text("events", rows.Select(r => r.Append.Command.EventId)));
-        command.Parameters.Add(ArrayParameter.Of("due", NpgsqlDbType.TimestampTz, rows.Select(r => r.Append.Command.Timestamp.UtcDateTime)));
-        return (long)(await command.ExecuteScalarAsync())!;
+        command.Parameters.Add(ArrayParameter.Text("accounts", rows.Select(r => winners[r.Winner].AccountId)));
+        command.Parameters.Add(ArrayParameter.Text("events", rows.Select(r => winners[r.Winner].Command.EventId)));
+        command.Parameters.Add(ArrayParameter.Of("due", NpgsqlDbType.TimestampTz, rows.Select(r => winners[r.Winner].Command.Timestamp.UtcDateTime)));
+        var seqs = new Dictionary<string, long>(rows.Count);
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                seqs[reader.GetString(0)] = reader.GetInt64(1);
+            }
+        }
+        return rows.ConvertAll(r => r with { Seq = seqs[r.DeliveryId] });
     }
 
     private async Task<Dictionary<(string, string), int>> ReadEndpointCountsAsync(List<EventAppend> duplicates)

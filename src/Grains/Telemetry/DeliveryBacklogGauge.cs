@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using Herald.Grains.Delivery;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,3 @@
-using Herald.Grains.Delivery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;

@@ -6,6 +6,7 @@ using Herald.Grains.Signing;
 using Herald.Grains.Storage;
 using Herald.Testing.Databases;
 using Herald.Tests.Infrastructure;
+using Herald.Verification;
 
 namespace Herald.Tests.Grains;
 
@@ -38,7 +39,7 @@ public sealed class EndpointDeliveryTests(ClusterFixture fixture)
         Assert.Equal(published.Body, request.Body);
         Assert.Equal(published.EventId, request.Headers["webhook-id"]);
         Assert.Equal("application/json", request.Headers["content-type"]);
-        var expected = StandardWebhookSigner.Sign(WebhookSecret.TryDecodeKey(created.Secret)!, published.EventId,
+        var expected = WebhookSignature.Standard(WebhookSecret.TryDecodeKey(created.Secret)!, published.EventId,
             long.Parse(request.Headers["webhook-timestamp"]), published.Body);
         Assert.Equal(expected, request.Headers["webhook-signature"]);
     }

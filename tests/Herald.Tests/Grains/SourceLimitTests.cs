@@ -28,10 +28,10 @@ public sealed class SourceLimitTests(ClusterFixture fixture)
         }));
 
         Assert.Equal(3, attempts.Count(created => created));
-        Assert.Equal(3, (await account.MatchAsync("server.created", "node-a")).Count);
+        Assert.Equal(3, (await account.EndpointsReachedAsync(fixture.Database, "server.created", "node-a")).Count);
         Assert.NotNull(await account.CreateWebhookAsync(TestWebhooks.Spec("http://127.0.0.1:9/b", ["*"], source: "node-b")));
         Assert.NotNull(await account.CreateWebhookAsync(TestWebhooks.Spec("http://127.0.0.1:9/all", ["*"])));
-        Assert.Equal(4, (await account.MatchAsync("server.created", "node-a")).Count);
+        Assert.Equal(4, (await account.EndpointsReachedAsync(fixture.Database, "server.created", "node-a")).Count);
         Assert.Equal(5, (await account.ListWebhooksAsync()).Count);
     }
 

@@ -24,9 +24,9 @@ public sealed class SubscriptionMatchingTests(ClusterFixture fixture)
         var all = (await account.CreateWebhookAsync(TestWebhooks.Spec(url, ["*"])))!.Webhook.Id;
         var billing = (await account.CreateWebhookAsync(TestWebhooks.Spec(url, ["invoice.created", "payment.processed"])))!.Webhook.Id;
 
-        Assert.Equal([exact, prefix, all], await account.MatchAsync("server.created", null));
-        Assert.Equal([prefix, all], await account.MatchAsync("server.backup.completed", null));
-        Assert.Equal([all, billing], await account.MatchAsync("payment.processed", null));
+        Assert.Equal([exact, prefix, all], await account.EndpointsReachedAsync(fixture.Database, "server.created", null));
+        Assert.Equal([prefix, all], await account.EndpointsReachedAsync(fixture.Database, "server.backup.completed", null));
+        Assert.Equal([all, billing], await account.EndpointsReachedAsync(fixture.Database, "payment.processed", null));
     }
 
     [Fact]
@@ -35,8 +35,8 @@ public sealed class SubscriptionMatchingTests(ClusterFixture fixture)
         var account = await NewAccountAsync();
         await account.CreateWebhookAsync(TestWebhooks.Spec("http://127.0.0.1:9/x", ["server.created", "server.deleted"]));
 
-        Assert.Empty(await account.MatchAsync("invoice.created", null));
-        Assert.Empty(await account.MatchAsync("server", null));
+        Assert.Empty(await account.EndpointsReachedAsync(fixture.Database, "invoice.created", null));
+        Assert.Empty(await account.EndpointsReachedAsync(fixture.Database, "server", null));
     }
 
     [Fact]
@@ -46,9 +46,9 @@ public sealed class SubscriptionMatchingTests(ClusterFixture fixture)
         var accountWide = (await account.CreateWebhookAsync(TestWebhooks.Spec("http://127.0.0.1:9/a", ["*"])))!.Webhook.Id;
         var nodeA = (await account.CreateWebhookAsync(TestWebhooks.Spec("http://127.0.0.1:9/b", ["*"], source: "node-a")))!.Webhook.Id;
 
-        Assert.Equal([accountWide, nodeA], await account.MatchAsync("invoice_payment", "node-a"));
-        Assert.Equal([accountWide], await account.MatchAsync("invoice_payment", "node-b"));
-        Assert.Equal([accountWide], await account.MatchAsync("invoice_payment", null));
+        Assert.Equal([accountWide, nodeA], await account.EndpointsReachedAsync(fixture.Database, "invoice_payment", "node-a"));
+        Assert.Equal([accountWide], await account.EndpointsReachedAsync(fixture.Database, "invoice_payment", "node-b"));
+        Assert.Equal([accountWide], await account.EndpointsReachedAsync(fixture.Database, "invoice_payment", null));
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class SubscriptionMatchingTests(ClusterFixture fixture)
 
         Assert.True(await account.DeleteWebhookAsync(id));
 
-        Assert.Empty(await account.MatchAsync("server.created", null));
+        Assert.Empty(await account.EndpointsReachedAsync(fixture.Database, "server.created", null));
         Assert.Empty(await account.ListWebhooksAsync());
     }
 }

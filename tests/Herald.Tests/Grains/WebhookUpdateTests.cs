@@ -21,9 +21,9 @@ public sealed class WebhookUpdateTests(ClusterFixture fixture)
 
         Assert.Equal(1, updated!.Revision);
         Assert.Equal("http://127.0.0.1:9/a2", updated.Url);
-        Assert.Equal([second], await account.MatchAsync("server.created", null));
-        Assert.Empty(await account.MatchAsync("invoice.paid", "node-b"));
-        Assert.Equal([first], await account.MatchAsync("invoice.paid", "node-a"));
+        Assert.Equal([second], await account.EndpointsReachedAsync(fixture.Database, "server.created", null));
+        Assert.Empty(await account.EndpointsReachedAsync(fixture.Database, "invoice.paid", "node-b"));
+        Assert.Equal([first], await account.EndpointsReachedAsync(fixture.Database, "invoice.paid", "node-a"));
         Assert.Equal([second, first], await account.ListWebhooksAsync());
     }
 
@@ -40,8 +40,8 @@ public sealed class WebhookUpdateTests(ClusterFixture fixture)
         var view = await fixture.Cluster.GrainFactory.GetGrain<IEndpointGrain>(id).GetAsync();
         Assert.Equal("http://127.0.0.1:9/first", view!.Url);
         Assert.Equal(1, view.Revision);
-        Assert.Equal([id], await account.MatchAsync("server.created", null));
-        Assert.Empty(await account.MatchAsync("invoice.paid", null));
+        Assert.Equal([id], await account.EndpointsReachedAsync(fixture.Database, "server.created", null));
+        Assert.Empty(await account.EndpointsReachedAsync(fixture.Database, "invoice.paid", null));
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public class ClusterFixture : IClusterFixture, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Database = await TestDatabase.CreateAsync();
+        Database = await CreateDatabaseAsync();
         var builder = new TestClusterBuilder(1);
         builder.Properties[TestSiloConfigurator.ConnectionStringKey] = Database.ConnectionString;
         builder.Properties["Herald:Orleans:MinimumReminderPeriod"] = "00:00:01";
@@ -26,6 +26,9 @@ public class ClusterFixture : IClusterFixture, IAsyncLifetime
         await Cluster.DisposeAsync();
         await Database.DisposeAsync();
     }
+
+    /// <summary>The database the silos use: a fresh one on the project's server unless a derived fixture has its own server.</summary>
+    protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync();
 
     /// <summary>A derived fixture's settings for its silos, on top of the ones every test cluster has.</summary>
     protected virtual void Configure(IDictionary<string, string?> settings)

@@ -51,16 +51,20 @@ public sealed class Receiver : IAsyncDisposable
             context.Abort();
             return;
         }
-        if (reply.Hang is { } hang)
+        try
         {
-            try
+            if (reply.Hang is { } hang)
             {
                 await Task.Delay(hang, context.RequestAborted);
             }
-            catch (OperationCanceledException)
+            if (reply.AnswerAfter is { } moment)
             {
-                return;
+                await moment.WaitAsync(context.RequestAborted);
             }
+        }
+        catch (OperationCanceledException)
+        {
+            return;
         }
         context.Response.StatusCode = reply.Status;
         if (reply.RetryAfter is not null)

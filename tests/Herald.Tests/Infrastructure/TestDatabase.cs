@@ -26,8 +26,11 @@ public sealed class TestDatabase : IAsyncDisposable
     public string Name => _database.Name;
     public string ConnectionString { get; }
 
-    public static async Task<TestDatabase> CreateAsync() =>
-        new(await ScratchDatabase.CreateAsync(ServerConnectionString, "herald_t_" + Guid.NewGuid().ToString("N")[..16]));
+    public static Task<TestDatabase> CreateAsync() => CreateOnAsync(ServerConnectionString);
+
+    /// <summary>A fresh database on another server (a <see cref="PrivatePostgres"/> of a test's own), given its connection string.</summary>
+    public static async Task<TestDatabase> CreateOnAsync(string serverConnectionString) =>
+        new(await ScratchDatabase.CreateAsync(serverConnectionString, "herald_t_" + Guid.NewGuid().ToString("N")[..16]));
 
     public NpgsqlDataSource CreateDataSource() => NpgsqlDataSource.Create(ConnectionString);
 

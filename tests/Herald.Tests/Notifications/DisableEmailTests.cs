@@ -1,5 +1,6 @@
 using Herald.Abstractions.Accounts;
 using Herald.Abstractions.Webhooks;
+using Herald.Grains.Telemetry;
 using Herald.Testing.Databases;
 using Herald.Tests.Infrastructure;
 
@@ -108,7 +109,7 @@ public sealed class DisableEmailTests(SmtpClusterFixture fixture)
         var to = NewAddress();
         var (scenario, webhook) = await DisablingWebhookAsync(failing, to);
         fixture.Smtp.FailNext(1000);
-        using var givenUp = new EmailOutcomeCounter("failed");
+        using var givenUp = new HeraldCounter(HeraldMetrics.NotificationEmails, HeraldMetrics.EmailFailed);
 
         await scenario.PublishAsync("job.failed");
 

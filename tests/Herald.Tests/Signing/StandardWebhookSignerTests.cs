@@ -1,6 +1,7 @@
 using System.Text;
 using Herald.Abstractions.Signatures;
 using Herald.Grains.Signing;
+using Herald.Verification;
 
 namespace Herald.Tests.Signing;
 
@@ -10,7 +11,7 @@ public sealed class StandardWebhookSignerTests
     public void Signs_the_public_standard_webhooks_test_vector()
     {
         var key = WebhookSecret.TryDecodeKey("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")!;
-        var signature = StandardWebhookSigner.Sign(key, "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, Encoding.UTF8.GetBytes("{\"test\": 2432232314}"));
+        var signature = WebhookSignature.Standard(key, "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, Encoding.UTF8.GetBytes("{\"test\": 2432232314}"));
         Assert.Equal("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=", signature);
     }
 

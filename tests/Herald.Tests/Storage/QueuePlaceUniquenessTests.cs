@@ -4,6 +4,7 @@ using Herald.Abstractions.Ids;
 using Herald.Grains.Storage;
 using Herald.Testing.Databases;
 using Herald.Tests.Infrastructure;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Herald.Tests.Storage;
@@ -30,7 +31,7 @@ public sealed class QueuePlaceUniquenessTests
             from generate_series(1, @count) n order by n
             """, ("endpoint", Endpoint), ("count", Failed));
         var places = await PlacesAsync(dataSource);
-        await using var events = new EventStore(dataSource);
+        await using var events = new EventStore(dataSource, Options.Create(new StorageOptions()));
         await using var attempts = new AttemptWriter(dataSource);
         var queue = new DeliveryQueue(dataSource, attempts);
         var recoveredPlaces = new HashSet<long>();
@@ -151,10 +152,11 @@ public sealed class QueuePlaceUniquenessTests
     private static async Task<int> PublishUntilAsync(EventStore events, IReadOnlyList<string> endpointIds, CancellationToken stop)
     {
         var count = 0;
+        var places = new EndpointPlaces();
         while (!stop.IsCancellationRequested && count < 500)
         {
             var id = HeraldId.New("evt");
-            await events.AppendAsync("acct_1", new PublishCommand(id, "place.tick", null, Encoding.UTF8.GetBytes("{}"), DateTimeOffset.UtcNow), endpointIds);
+            await events.AppendAsync("acct_1", new PublishCommand(id, "place.tick", null, Encoding.UTF8.GetBytes("{}"), DateTimeOffset.UtcNow), endpointIds, places);
             count++;
         }
         return count;

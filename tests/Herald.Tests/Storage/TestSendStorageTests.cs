@@ -44,11 +44,11 @@ public sealed class TestSendStorageTests
         await using var dataSource = await MigratedAsync(database);
         await using var writer = new AttemptWriter(dataSource);
         var queue = new DeliveryQueue(dataSource, writer);
-        var attemptId = HeraldId.New("att");
-        await queue.RecordTestAsync("acct_1", [1], TestAttempt(attemptId, succeeded: true));
+        await queue.RecordTestAsync("acct_1", [1], TestAttempt(HeraldId.New("att"), succeeded: true));
 
-        // The same attempt id again: the attempt log's primary key refuses the third statement.
-        var refused = TestAttempt(attemptId, succeeded: true);
+        // A failure reason the outbox's check constraint refuses: the third statement fails. (A repeated attempt id no
+        // longer does: the attempt statement is idempotent, so a record whose write failed can be submitted again.)
+        var refused = TestAttempt(HeraldId.New("att"), succeeded: false) with { FailureReason = "not_a_reason" };
         await Assert.ThrowsAsync<PostgresException>(() => queue.RecordTestAsync("acct_1", [2], refused));
 
         Assert.Equal(0L, await database.ScalarAsync<long>("select count(*) from herald_events where event_id = @event", ("event", refused.EventId)));

@@ -1,7 +1,8 @@
 using System.Diagnostics.Metrics;
+using Herald.Grains.Delivery;
 using Herald.Grains.Storage;
 
-namespace Herald.Grains.Delivery;
+namespace Herald.Grains.Telemetry;
 
 /// <summary>
 /// Herald's own instruments (meter <c>Herald</c>), exported on <c>/metrics</c>. Counters count what this process did,
@@ -17,6 +18,18 @@ public static class HeraldMetrics
 
     /// <summary>Reminder registrations and removals made by endpoints: the reminder churn that retries cause.</summary>
     public static readonly Counter<long> ReminderWrites = Meter.CreateCounter<long>("herald.reminder.writes");
+
+    public static readonly Counter<long> PassFailures = Meter.CreateCounter<long>(
+        "herald.delivery.pass.failures", "{pass}",
+        "Delivery passes of an endpoint that failed (a database error, say): each is logged, and the next pass follows with backoff.");
+
+    public static readonly Counter<long> QueueReads = Meter.CreateCounter<long>(
+        "herald.delivery.queue.reads", "{read}",
+        "Reads of an endpoint's queue from PostgreSQL: only when its window was never read, saw a gap, dropped notices or was made stale.");
+
+    public static readonly Counter<long> RecordRetries = Meter.CreateCounter<long>(
+        "herald.delivery.record.retries", "{record}",
+        "Attempt records submitted again after their write failed; nothing more is sent by that endpoint until they commit.");
 
     public static readonly Counter<long> EventsPublished = Meter.CreateCounter<long>(
         "herald.events.published", "{event}", "Events committed by a publish (a repeated idempotency key is not counted again).");

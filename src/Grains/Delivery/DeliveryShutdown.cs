@@ -1,7 +1,8 @@
+using Herald.Grains.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Herald.Grains.Hosting;
+namespace Herald.Grains.Delivery;
 
 /// <summary>
 /// Lets a stopping silo finish its deliveries. Every drain of an endpoint's queue runs between <see cref="TryEnter"/>

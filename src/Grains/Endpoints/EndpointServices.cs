@@ -1,0 +1,18 @@
+using Herald.Grains.Delivery;
+using Herald.Grains.Signing;
+using Herald.Grains.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Herald.Grains.Endpoints;
+
+/// <summary>The silo's services that an endpoint grain hands to its parts: storage, the HTTP sender, signing, the window budget, settings, time and shutdown.</summary>
+public sealed record EndpointServices(
+    DeliveryQueue Queue,
+    FailureOutbox Outbox,
+    WebhookSender Sender,
+    DeliverySigner Signer,
+    EndpointSecrets Secrets,
+    WindowBudget Budget,
+    IOptions<DeliveryOptions> Options,
+    TimeProvider Time,
+    DeliveryShutdown Shutdown);
