@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Herald.Bench.Infrastructure;
 using Herald.Bench.Report;
+using Herald.Testing.Reports;
 using Herald.Bench.Scenarios;
+using Herald.Testing.Clients;
 using Herald.Testing.Processes;
 
 namespace Herald.Bench;
@@ -33,7 +34,8 @@ public static class BenchRun
             ["Herald__Orleans__CollectionAge"] = options.Sizes.CollectionAge.ToString("c", CultureInfo.InvariantCulture),
         });
         Console.WriteLine($"Herald pid {herald.Id} on {herald.Url} (log {logPath}), database {database.Name}");
-        using var cleanup = KillOnExit(herald);
+        using var cleanup = new ExitGuard();
+        cleanup.Add(herald);
 
         using var apiHttp = new HttpClient(Handler(options.Sizes.Concurrency * 2)) { BaseAddress = herald.Url, Timeout = TimeSpan.FromSeconds(60) };
         // Same per-server connection limit as Herald's delivery client, so the wire limit is measured on equal terms.
@@ -154,24 +156,4 @@ public static class BenchRun
         UseCookies = false,
         AllowAutoRedirect = false,
     };
-
-    /// <summary>Ctrl+C, SIGTERM, SIGHUP or any other exit still stops Herald: the bench never leaves its child running.</summary>
-    private static IDisposable KillOnExit(HeraldProcess herald)
-    {
-        var signals = new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP }
-            .Select(signal => PosixSignalRegistration.Create(signal, _ => herald.Kill()))
-            .ToList();
-        EventHandler onExit = (_, _) => herald.Kill();
-        AppDomain.CurrentDomain.ProcessExit += onExit;
-        return new Unsubscribe(() =>
-        {
-            signals.ForEach(s => s.Dispose());
-            AppDomain.CurrentDomain.ProcessExit -= onExit;
-        });
-    }
-
-    private sealed class Unsubscribe(Action action) : IDisposable
-    {
-        public void Dispose() => action();
-    }
 }

@@ -1,0 +1,48 @@
+namespace Herald.Reliability;
+
+/// <summary>
+/// How long and how hard each scenario runs. Full mode has the durations of issue 11; quick mode (CI) shortens
+/// each so that the four together end within about three minutes on two busy cores.
+/// </summary>
+public sealed record SuiteSizes(
+    int ChaosStrictWebhooks,
+    int ChaosConcurrentWebhooks,
+    int ChaosEvents,
+    TimeSpan OutageSteady,
+    TimeSpan Outage,
+    int OutageRate,
+    TimeSpan KillRun,
+    TimeSpan KillEvery,
+    int KillRate,
+    int HostileRequests,
+    int HostileSlowBodies,
+    TimeSpan Limit)
+{
+    public static readonly SuiteSizes Full = new(
+        ChaosStrictWebhooks: 4,
+        ChaosConcurrentWebhooks: 4,
+        ChaosEvents: 300,
+        OutageSteady: TimeSpan.FromSeconds(15),
+        Outage: TimeSpan.FromSeconds(15),
+        OutageRate: 100,
+        KillRun: TimeSpan.FromMinutes(3),
+        KillEvery: TimeSpan.FromSeconds(20),
+        KillRate: 50,
+        HostileRequests: 5_000,
+        HostileSlowBodies: 12,
+        Limit: TimeSpan.FromMinutes(30));
+
+    public static readonly SuiteSizes Quick = new(
+        ChaosStrictWebhooks: 2,
+        ChaosConcurrentWebhooks: 2,
+        ChaosEvents: 60,
+        OutageSteady: TimeSpan.FromSeconds(4),
+        Outage: TimeSpan.FromSeconds(6),
+        OutageRate: 100,
+        KillRun: TimeSpan.FromSeconds(40),
+        KillEvery: TimeSpan.FromSeconds(15),
+        KillRate: 30,
+        HostileRequests: 2_000,
+        HostileSlowBodies: 3,
+        Limit: TimeSpan.FromMinutes(6));
+}
