@@ -21,7 +21,7 @@ public sealed record SuiteSizes(
     public static readonly SuiteSizes Full = new(
         ChaosStrictWebhooks: 4,
         ChaosConcurrentWebhooks: 4,
-        ChaosEvents: 300,
+        ChaosEvents: 200,
         OutageSteady: TimeSpan.FromSeconds(15),
         Outage: TimeSpan.FromSeconds(15),
         OutageRate: 100,
@@ -35,7 +35,7 @@ public sealed record SuiteSizes(
     public static readonly SuiteSizes Quick = new(
         ChaosStrictWebhooks: 2,
         ChaosConcurrentWebhooks: 2,
-        ChaosEvents: 60,
+        ChaosEvents: 30,
         OutageSteady: TimeSpan.FromSeconds(4),
         Outage: TimeSpan.FromSeconds(6),
         OutageRate: 100,

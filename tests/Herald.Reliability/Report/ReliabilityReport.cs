@@ -19,9 +19,9 @@ public static class ReliabilityReport
     {
         var md = new StringBuilder();
         var failed = results.Failures.Count();
+        var verdict = failed == 0 ? $"**all {results.Checks.Count} checks held**." : $"**{failed} of {results.Checks.Count} checks failed**.";
         md.AppendLine(CultureInfo.InvariantCulture,
-            $"Run of {machine.Date:yyyy-MM-dd HH:mm} UTC, {(options.Quick ? "**quick mode** (shortened scenarios)" : "full mode")}, {duration.TotalMinutes:0.0} min: " +
-            (failed == 0 ? $"**all {results.Checks.Count} checks held**." : $"**{failed} of {results.Checks.Count} checks failed**."));
+            $"Run of {machine.Date:yyyy-MM-dd HH:mm} UTC, {(options.Quick ? "**quick mode** (shortened scenarios)" : "full mode")}, {duration.TotalMinutes:0.0} min: {verdict}");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"- **Command**: `{options.Command}` (hostile requests from seed {options.Seed})");
         md.AppendLine(CultureInfo.InvariantCulture, $"- **Commit**: {machine.Commit}");

@@ -32,7 +32,7 @@ public sealed class SuiteResults
     public void Figure(string scenario, string name, double value, string unit, string format = "N0") =>
         Figure(scenario, name, $"{Number(value, format)} {unit}".TrimEnd());
 
-    public void Evidence(string title, IReadOnlyList<string> lines)
+    public void AddEvidence(string title, IReadOnlyList<string> lines)
     {
         if (lines.Count > 0)
         {
