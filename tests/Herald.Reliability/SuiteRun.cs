@@ -14,6 +14,8 @@ public static class SuiteRun
     private static readonly (string Key, string Name, Func<SuiteContext, Task> Run)[] Scenarios =
     [
         ("chaos", ChaosScenario.Name, ChaosScenario.RunAsync),
+        ("outage", OutageScenario.Name, OutageScenario.RunAsync),
+        ("kill", KillScenario.Name, KillScenario.RunAsync),
     ];
 
     public static async Task<int> RunAsync(SuiteOptions options)

@@ -4,6 +4,11 @@ namespace Herald.Reliability;
 /// How long and how hard each scenario runs. Full mode has the durations of issue 11; quick mode (CI) shortens
 /// each so that the four together end within about three minutes on two busy cores.
 /// </summary>
+/// <param name="RecoverySweep">
+/// The recovery sweep's period and grace where they are not the shipped 1 min and 30 s: the sweep is the backstop that
+/// wakes an endpoint no publish and no reminder woke, and a run waits for it before it calls a delivery lost.
+/// </param>
+/// <param name="DeliveryStall">How long a scenario waits with no delivery arriving before it calls what is missing lost.</param>
 public sealed record SuiteSizes(
     int ChaosStrictWebhooks,
     int ChaosConcurrentWebhooks,
@@ -16,6 +21,8 @@ public sealed record SuiteSizes(
     int KillRate,
     int HostileRequests,
     int HostileSlowBodies,
+    TimeSpan? RecoverySweep,
+    TimeSpan DeliveryStall,
     TimeSpan Limit)
 {
     public static readonly SuiteSizes Full = new(
@@ -30,6 +37,8 @@ public sealed record SuiteSizes(
         KillRate: 50,
         HostileRequests: 5_000,
         HostileSlowBodies: 12,
+        RecoverySweep: null,
+        DeliveryStall: TimeSpan.FromSeconds(100),
         Limit: TimeSpan.FromMinutes(30));
 
     public static readonly SuiteSizes Quick = new(
@@ -44,5 +53,7 @@ public sealed record SuiteSizes(
         KillRate: 30,
         HostileRequests: 2_000,
         HostileSlowBodies: 3,
+        RecoverySweep: TimeSpan.FromSeconds(10),
+        DeliveryStall: TimeSpan.FromSeconds(30),
         Limit: TimeSpan.FromMinutes(6));
 }

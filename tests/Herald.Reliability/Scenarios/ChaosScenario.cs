@@ -36,7 +36,7 @@ public static class ChaosScenario
         try
         {
             await using var receiver = await ChaosReceiver.StartAsync(new ChaosPlan(context.Options.Seed), TimeSpan.FromSeconds(TimeoutSeconds));
-            await using var herald = await new Launcher(context, database.ConnectionString).CohostedAsync("chaos-herald");
+            await using var herald = await new Launcher(context, database.ConnectionString, HeraldSettings.Recovery(context.Sizes)).CohostedAsync("chaos-herald");
             using var http = new HttpClient { BaseAddress = herald.Url, Timeout = TimeSpan.FromSeconds(30) };
             var client = new HeraldClient(http, context.AdminKey);
             var (accountId, accountKey) = await client.CreateAccountAsync("chaos");
