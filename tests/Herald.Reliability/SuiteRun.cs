@@ -16,6 +16,7 @@ public static class SuiteRun
         ("chaos", ChaosScenario.Name, ChaosScenario.RunAsync),
         ("outage", OutageScenario.Name, OutageScenario.RunAsync),
         ("kill", KillScenario.Name, KillScenario.RunAsync),
+        ("hostile", HostileScenario.Name, HostileScenario.RunAsync),
     ];
 
     public static async Task<int> RunAsync(SuiteOptions options)
