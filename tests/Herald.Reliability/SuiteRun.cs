@@ -30,24 +30,27 @@ public static class SuiteRun
         var context = new SuiteContext(options, results, guard);
         Console.WriteLine($"Herald reliability suite ({(options.Quick ? "quick" : "full")}), {machine.Cores} cores, load {loadBefore}, commit {machine.Commit}, seed {options.Seed}; logs in {context.Logs}");
 
-        foreach (var (key, name, run) in Scenarios.Where(s => options.Runs(s.Key)))
+        var chosen = Scenarios.Where(s => options.Runs(s.Key)).ToList();
+        if (options.Quick)
         {
-            var left = options.Sizes.Limit - clock.Elapsed;
-            context.Log($"scenario {name}");
-            var scenario = run(context);
-            if (await Task.WhenAny(scenario, Task.Delay(left > TimeSpan.Zero ? left : TimeSpan.Zero)) != scenario)
+            // Quick mode (CI) runs the scenarios side by side: each has processes and a database of its own, and most of
+            // each one's time is waiting (timeouts, retries, processes starting), which the others fill.
+            await Task.WhenAll(chosen.Select(s => RunOneAsync(context, s.Name, s.Run, options.Sizes.Limit - clock.Elapsed)));
+        }
+        else
+        {
+            foreach (var (_, name, run) in chosen)
             {
-                // Its processes are killed as the suite exits (the exit guard); nothing more runs beside them.
-                results.Check(name, "the scenario ends within the suite's time limit", false, $"still running after {options.Sizes.Limit.TotalMinutes:0} min; stopped");
-                break;
-            }
-            if (scenario.Exception?.GetBaseException() is { } exception)
-            {
-                results.Check(name, "the scenario runs to its end", false, $"{exception.GetType().Name}: {exception.Message}");
-                Console.WriteLine(exception);
+                if (!await RunOneAsync(context, name, run, options.Sizes.Limit - clock.Elapsed))
+                {
+                    break; // its processes are killed as the suite exits (the exit guard); nothing more runs beside them
+                }
             }
         }
 
+        // Whatever a scenario stopped for time still runs is killed now, and its database dropped.
+        guard.CleanUpNow();
+        await context.DropDatabasesAsync();
         var loadAfter = Machine.LoadAverage();
         if (options.OutputPath is { } output)
         {
@@ -60,6 +63,25 @@ public static class SuiteRun
             : $"Done in {clock.Elapsed.TotalSeconds:0} s: {failures.Count} of {results.Checks.Count} checks FAILED:\n  " +
               string.Join("\n  ", failures.Select(f => $"{f.Scenario}: {f.Promise} — {f.Seen}")));
         return failures.Count == 0 ? 0 : 1;
+    }
+
+    /// <summary>Runs one scenario within <paramref name="left"/>; false when it had to be left running (out of time).</summary>
+    private static async Task<bool> RunOneAsync(SuiteContext context, string name, Func<SuiteContext, Task> run, TimeSpan left)
+    {
+        context.Log($"scenario {name}");
+        var scenario = run(context);
+        if (await Task.WhenAny(scenario, Task.Delay(left > TimeSpan.Zero ? left : TimeSpan.Zero)) != scenario)
+        {
+            context.Results.Check(name, "the scenario ends within the suite's time limit", false,
+                $"still running after {context.Sizes.Limit.TotalMinutes:0} min of the suite; stopped");
+            return false;
+        }
+        if (scenario.Exception?.GetBaseException() is { } exception)
+        {
+            context.Results.Check(name, "the scenario runs to its end", false, $"{exception.GetType().Name}: {exception.Message}");
+            Console.WriteLine(exception);
+        }
+        return true;
     }
 
     private static async Task<string> ServerVersionAsync(string connectionString)

@@ -55,5 +55,5 @@ public sealed record SuiteSizes(
         HostileSlowBodies: 3,
         RecoverySweep: TimeSpan.FromSeconds(10),
         DeliveryStall: TimeSpan.FromSeconds(30),
-        Limit: TimeSpan.FromMinutes(6));
+        Limit: TimeSpan.FromMinutes(5));
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Herald.Reliability.Report;
@@ -29,7 +30,22 @@ public sealed class SuiteContext(SuiteOptions options, SuiteResults results, Exi
 
     public void Log(string message) => Console.WriteLine($"[{_clock.Elapsed:mm\\:ss}] {message}");
 
-    /// <summary>A fresh database on the shared server, named after the scenario; the caller drops it.</summary>
-    public Task<ScratchDatabase> DatabaseAsync(string scenario) =>
-        ScratchDatabase.CreateAsync(options.ServerConnectionString, $"herald_reliability_{scenario}_{Environment.ProcessId}");
+    private readonly ConcurrentBag<ScratchDatabase> _databases = [];
+
+    /// <summary>A fresh database on the shared server, named after the scenario; the scenario drops it, or <see cref="DropDatabasesAsync"/> does.</summary>
+    public async Task<ScratchDatabase> DatabaseAsync(string scenario)
+    {
+        var database = await ScratchDatabase.CreateAsync(options.ServerConnectionString, $"herald_reliability_{scenario}_{Environment.ProcessId}");
+        _databases.Add(database);
+        return database;
+    }
+
+    /// <summary>Drops every database of the run that is still there (a scenario stopped for time leaves its own).</summary>
+    public async Task DropDatabasesAsync()
+    {
+        foreach (var database in _databases)
+        {
+            await database.DropAsync();
+        }
+    }
 }

@@ -32,7 +32,7 @@ public static class ReliabilityReport
         md.AppendLine();
         md.AppendLine("| scenario | promise | result | what the run saw |");
         md.AppendLine("|---|---|---|---|");
-        foreach (var check in results.Checks)
+        foreach (var check in results.Checks.OrderBy(c => c.Scenario, StringComparer.Ordinal))
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"| {check.Scenario} | {Cell(check.Promise)} | {(check.Passed ? "held" : "**FAILED**")} | {Cell(check.Seen)} |");
         }
@@ -41,7 +41,7 @@ public static class ReliabilityReport
         md.AppendLine();
         md.AppendLine("| scenario | figure | value |");
         md.AppendLine("|---|---|---:|");
-        foreach (var figure in results.Figures)
+        foreach (var figure in results.Figures.OrderBy(f => f.Scenario, StringComparer.Ordinal))
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"| {figure.Scenario} | {Cell(figure.Name)} | {Cell(figure.Value)} |");
         }

@@ -110,7 +110,7 @@ public static class ChaosScenario
         var (accepted, _) = await PublishAsync(publisher, "binary", events);
         var check = new ArrivalCheck(receiver, new Dictionary<string, IReadOnlyList<string>> { [binary] = accepted, [plain] = accepted });
         var missing = await check.WaitAsync(TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(20));
-        var statuses = await recorded.WaitSucceededAsync(accepted, TimeSpan.FromSeconds(30));
+        var statuses = await recorded.WaitSucceededAsync(accepted, TimeSpan.FromSeconds(10));
         var sent = receiver.Arrivals.Count(a => a.Path == binary);
         context.Results.Check(Name, "a 200 with a binary body (NUL bytes) takes the event and is recorded; the webhook beside it goes on",
             missing.Count == 0 && statuses.Keys.All(k => k == RecordedDeliveries.Succeeded),
