@@ -3,13 +3,15 @@ namespace Herald.Reliability.Chaos;
 /// <summary>
 /// Which answer each attempt gets, decided by the seed from the webhook's path, the event id and the attempt number
 /// alone (never by timing): every delivery first meets 0–3 failing answers, then an answer that takes it, so every
-/// event can arrive within the webhooks' retry schedule. Paths under <see cref="BinaryPaths"/> take every request
-/// with a binary answer instead, so that what such answers do is seen apart from the rest.
+/// event can arrive within the webhooks' retry schedule. Paths under <see cref="BinaryPaths"/> and
+/// <see cref="HugePaths"/> take every request with a binary answer, or a 50 MB one, instead, so that what such
+/// answers do is seen apart from the rest.
 /// </summary>
 public sealed class ChaosPlan(int seed, bool takeAll = false)
 {
     public const int MaxFailures = 3;
     public const string BinaryPaths = "/binary/";
+    public const string HugePaths = "/huge/";
 
     private static readonly (int Failures, int Weight)[] FailureCounts = [(0, 45), (1, 25), (2, 18), (MaxFailures, 12)];
 
@@ -31,6 +33,10 @@ public sealed class ChaosPlan(int seed, bool takeAll = false)
         if (path.StartsWith(BinaryPaths, StringComparison.Ordinal))
         {
             return ChaosFault.BinaryOk;
+        }
+        if (path.StartsWith(HugePaths, StringComparison.Ordinal))
+        {
+            return ChaosFault.HugeOk;
         }
         if (takeAll)
         {

@@ -37,8 +37,10 @@ public sealed class ChaosReceiver : IAsyncDisposable
 
     public IReadOnlyList<Arrival> Arrivals => [.. _arrivals];
 
-    /// <summary>The most 50 MB answers that were being written at the same time.</summary>
+    /// <summary>The most 50 MB answers that were being written at the same time (since the start, or <see cref="ResetMostHugeAtOnce"/>).</summary>
     public int MostHugeAtOnce => Volatile.Read(ref _hugeMost);
+
+    public void ResetMostHugeAtOnce() => Volatile.Write(ref _hugeMost, Volatile.Read(ref _hugeNow));
 
     public string Url(string path) => _host.Url(path);
 

@@ -23,10 +23,12 @@ public static class ChaosScenario
 
     /// <summary>
     /// Herald keeps at most 1 KiB of an answer (its excerpt) and drops the connection: a process that read a 50 MB
-    /// answer whole would hold at least 50 MB more per answer in flight. The bound leaves room for the load's own
-    /// heap growth and stays below what two answers read whole would take.
+    /// answer whole would hold 50 MB more per answer in flight, and <see cref="HugeInFlight"/> are in flight at once.
+    /// The bound leaves room for the heap's own growth and is below what two answers read whole would take.
     /// </summary>
     public const long RssGrowthBound = 96L * 1024 * 1024;
+
+    private const int HugeInFlight = 8;
 
     private static readonly string[] Schedule = ["200ms", "500ms", "1s", "1s", "1s", "1s", "1s", "1s"];
 
@@ -43,6 +45,7 @@ public static class ChaosScenario
             var publisher = new Publisher(http, accountKey);
             var recorded = new RecordedDeliveries(http, accountKey);
             await FaultsAsync(context, herald, receiver, client, accountId, publisher, recorded);
+            await HugeAnswersAsync(context, herald, receiver, client, accountId, publisher, recorded);
             await BinaryAnswersAsync(context, receiver, client, accountId, publisher, recorded);
         }
         finally
@@ -80,10 +83,8 @@ public static class ChaosScenario
         var outOfOrder = check.OutOfOrder(strict);
         results.Check(Name, "strict webhooks: first arrivals in acceptance order", outOfOrder.Count == 0,
             outOfOrder.Count == 0 ? $"{strict.Count} strict webhooks × {accepted.Count:N0} events in order" : string.Join("; ", outOfOrder));
-        var growth = rss.Peak - rssBefore;
-        results.Check(Name, $"Herald's RSS stays within {Mib(RssGrowthBound)} of its start while it reads 50 MB answers", growth <= RssGrowthBound,
-            $"RSS {Mib(rssBefore)} before, peak {Mib(rss.Peak)} (+{Mib(growth)}) over {rss.Samples:N0} samples, " +
-            $"{arrivals.Count(a => a.Answer.IsHuge()):N0} answers of 50 MB, up to {receiver.MostHugeAtOnce} at once");
+        results.Figure(Name, "Herald's RSS during the faults (50 MB answers among them)",
+            $"{Mib(rssBefore)} before, peak {Mib(rss.Peak)} (+{Mib(rss.Peak - rssBefore)}); {arrivals.Count(a => a.Answer.IsHuge()):N0} answers of 50 MB, up to {receiver.MostHugeAtOnce} at once");
         results.Check(Name, "every request carries a valid Standard Webhooks signature", check.BadSignatures == 0,
             $"{check.BadSignatures} of {arrivals.Count:N0} requests did not verify");
 
@@ -93,6 +94,36 @@ public static class ChaosScenario
             string.Join(", ", check.RetakenAfter().Select(r => $"{r.Key} {r.Value}")) is { Length: > 0 } retaken ? retaken : "none");
         results.Figure(Name, "first publish to last delivery", drained.TotalSeconds, "s", "0.0");
         results.Figure(Name, "refused publishes (retried with the same id)", refusals.Count, "");
+    }
+
+    /// <summary>
+    /// A concurrent webhook whose receiver answers every delivery with 50 MB, <see cref="HugeInFlight"/> at a time,
+    /// once Herald's heap has grown with the faults above: its RSS must not grow by what reading them would take.
+    /// </summary>
+    private static async Task HugeAnswersAsync(
+        SuiteContext context, HeraldProcess herald, ChaosReceiver receiver, HeraldClient client, string accountId, Publisher publisher, RecordedDeliveries recorded)
+    {
+        var path = ChaosPlan.HugePaths + "0";
+        var events = HugeInFlight * 3;
+        var webhook = (await WebhooksAsync(receiver, client, accountId, "huge.*", [], [path], HugeInFlight))[0];
+        // Queued while the webhook is paused, so that resuming it starts HugeInFlight deliveries at once.
+        await client.DisableAsync(webhook);
+        var (accepted, _) = await PublishAsync(publisher, "huge", events);
+        context.Log($"chaos: {events} events to a webhook answering 50 MB each, {HugeInFlight} in flight");
+        var rssBefore = herald.WorkingSet();
+        receiver.ResetMostHugeAtOnce();
+        await using var rss = new RssSampler(herald);
+        await client.EnableAsync(webhook);
+        var missing = await new ArrivalCheck(receiver, new Dictionary<string, IReadOnlyList<string>> { [path] = accepted })
+            .WaitAsync(TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(30));
+        await recorded.WaitSucceededAsync(accepted, TimeSpan.FromSeconds(10));
+        await rss.StopAsync();
+        var growth = rss.Peak - rssBefore;
+        context.Results.Check(Name, $"Herald's RSS stays within {Mib(RssGrowthBound)} of where it was while it reads 50 MB answers, {HugeInFlight} at once",
+            growth <= RssGrowthBound && missing.Count == 0,
+            $"RSS {Mib(rssBefore)} before, peak {Mib(rss.Peak)} (+{Mib(growth)}) over {rss.Samples:N0} samples; " +
+            $"{receiver.Arrivals.Count(a => a.Path == path):N0} answers of 50 MB for {accepted.Count} events, up to {receiver.MostHugeAtOnce} being written at once" +
+            (missing.Count == 0 ? "" : $"; {missing.Count} events not taken"));
     }
 
     /// <summary>
@@ -119,9 +150,12 @@ public static class ChaosScenario
             (missing.Count == 0 ? "" : $"; missing e.g. {check.Describe(missing)}"));
     }
 
-    private static async Task WebhooksAsync(
-        ChaosReceiver receiver, HeraldClient client, string accountId, string events, IEnumerable<string> strict, IEnumerable<string> concurrent)
+    /// <summary>Registers a webhook at each path, strict or concurrent, with the scenario's timeout and fast retries; answers their ids.</summary>
+    private static async Task<IReadOnlyList<string>> WebhooksAsync(
+        ChaosReceiver receiver, HeraldClient client, string accountId, string events, IEnumerable<string> strict, IEnumerable<string> concurrent,
+        int maxInFlight = MaxInFlight)
     {
+        var ids = new List<string>();
         foreach (var (path, isConcurrent) in strict.Select(p => (p, false)).Concat(concurrent.Select(p => (p, true))))
         {
             var settings = new JsonObject
@@ -132,11 +166,13 @@ public static class ChaosScenario
             if (isConcurrent)
             {
                 settings["ordering"] = "concurrent";
-                settings["max_in_flight"] = MaxInFlight;
+                settings["max_in_flight"] = maxInFlight;
             }
-            var (_, secret) = await client.CreateWebhookAsync(accountId, receiver.Url(path), [events], settings);
+            var (id, secret) = await client.CreateWebhookAsync(accountId, receiver.Url(path), [events], settings);
             receiver.Keys[path] = StandardWebhooks.DecodeSecret(secret);
+            ids.Add(id);
         }
+        return ids;
     }
 
     /// <summary>Publishes <paramref name="count"/> events one after the other: their acceptance order is their number.</summary>
