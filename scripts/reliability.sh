@@ -12,11 +12,9 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
+# The project's PostgreSQL, or the server already answering on its port (postgres.sh detects and uses it).
+scripts/postgres.sh start
 port="${HERALD_PG_PORT:-55432}"
-# A PostgreSQL already answering on the port (this project's, or one started from another checkout) is used as it is.
-if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-  scripts/postgres.sh start
-fi
 # Builds the suite and, through its project references, the Release API and silo hosts it starts.
 dotnet build tests/Herald.Reliability/Herald.Reliability.csproj -c Release -nologo -v q
 

@@ -18,13 +18,10 @@ public static class MarkdownReport
     private static string Render(BenchOptions options, Machine machine, RunResults results, string loadBefore, string loadAfter, TimeSpan duration)
     {
         var md = new StringBuilder();
-        md.AppendLine(CultureInfo.InvariantCulture, $"Run of {machine.Date:yyyy-MM-dd HH:mm} UTC, {(options.Quick ? "**quick (smoke) mode**: figures are indicative only" : "full mode")}, {duration.TotalMinutes:0.0} min.");
-        md.AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"- **Command**: `{options.Command}`");
-        md.AppendLine(CultureInfo.InvariantCulture, $"- **Commit**: {machine.Commit}");
-        md.AppendLine(CultureInfo.InvariantCulture, $"- **Machine**: {machine.Cores} cores ({machine.Cpu}), {machine.MemoryGiB:0.0} GiB memory, {machine.Os}; {machine.Dotnet}; {machine.PostgreSql}");
-        md.AppendLine(CultureInfo.InvariantCulture, $"- **Load average** (1 min) before / after the run: {loadBefore} / {loadAfter}. PostgreSQL, Herald (one co-hosted silo, Release build, shipped settings), the receiver and the load generator share these cores.");
-        md.AppendLine();
+        RunHeader.Append(md, machine,
+            $"{(options.Quick ? "**quick (smoke) mode**: figures are indicative only" : "full mode")}, {duration.TotalMinutes.ToString("0.0", CultureInfo.InvariantCulture)} min.",
+            options.Command, loadBefore, loadAfter,
+            "PostgreSQL, Herald (one co-hosted silo, Release build, shipped settings), the receiver and the load generator share these cores.");
         md.AppendLine("### Baselines (same run)");
         md.AppendLine();
         md.AppendLine("| baseline | value | runs |");

@@ -16,21 +16,11 @@ public sealed partial class HostileGenerator
     private Shaped BadId(Random random)
     {
         var id = Pick(random, BadSegments);
-        (string Method, string Path, string Body) route = random.Next(13) switch
+        (string Method, string Path, string Body) route = random.Next(14) switch
         {
-            0 => ("GET", $"/v1/webhooks/{id}", ""),
-            1 => ("PATCH", $"/v1/webhooks/{id}", """{"description":"changed"}"""),
-            2 => ("DELETE", $"/v1/webhooks/{id}", ""),
-            3 => ("POST", $"/v1/webhooks/{id}/{Pick(random, ["enable", "disable", "test", "rotate-secret"])}", ""),
-            4 => ("POST", $"/v1/webhooks/{id}/recover", """{"since":"2020-01-01T00:00:00Z"}"""),
-            5 => ("POST", $"/v1/webhooks/{targets.WebhookA}/deliveries/{id}/retry", ""),
-            6 => ("GET", $"/v1/webhooks/{id}/deliveries", ""),
-            7 => ("GET", $"/v1/events/{id}", ""),
-            8 => ("GET", $"/v1/accounts/{id}", ""),
-            9 => ("PATCH", $"/v1/accounts/{id}", """{"name":"renamed"}"""),
-            10 => ("POST", $"/v1/accounts/{id}/rotate-key", ""),
-            11 => ("DELETE", $"/v1/webhooks?ids={id}", ""),
-            _ => random.Next(2) == 0 ? ("GET", $"/v1/event-types/{id}", "") : ("PUT", $"/v1/event-types/{Pick(random, BadTypes)}", """{"description":"a thing"}"""),
+            12 => ("GET", $"/v1/event-types/{id}", ""),
+            13 => ("PUT", $"/v1/event-types/{Pick(random, BadTypes)}", """{"description":"a thing"}"""),
+            var n => Addressed(random, id, id, id, id)[n],
         };
         var caller = route.Path.StartsWith("/v1/event-types", StringComparison.Ordinal) || random.Next(5) == 0 ? "admin" : "a";
         // A NUL byte in the path is refused by the server itself, before Herald's code runs.
@@ -49,23 +39,12 @@ public sealed partial class HostileGenerator
             : ("b", targets.WebhookA, targets.AccountA, targets.EventA, targets.DeliveryA);
         (string Method, string Path, string Body) route = random.Next(17) switch
         {
-            0 => ("PATCH", $"/v1/webhooks/{theirs}", """{"description":"taken over","url":"http://127.0.0.1:9/stolen"}"""),
-            1 => ("DELETE", $"/v1/webhooks/{theirs}", ""),
-            2 => ("POST", $"/v1/webhooks/{theirs}/{Pick(random, ["enable", "disable", "test", "rotate-secret"])}", ""),
-            3 => ("POST", $"/v1/webhooks/{theirs}/recover", """{"since":"2020-01-01T00:00:00Z"}"""),
-            4 => ("POST", $"/v1/webhooks/{theirs}/deliveries/{theirDelivery}/retry", ""),
-            5 => ("GET", $"/v1/webhooks/{theirs}", ""),
-            6 => ("GET", $"/v1/webhooks/{theirs}/deliveries", ""),
-            7 => ("GET", $"/v1/events/{theirEvent}", ""),
-            8 => ("GET", $"/v1/accounts/{theirAccount}", ""),
-            9 => ("PATCH", $"/v1/accounts/{theirAccount}", """{"name":"taken over"}"""),
-            10 => ("POST", $"/v1/accounts/{theirAccount}/rotate-key", """{"grace_period":"1h"}"""),
-            11 => ("POST", "/v1/events", $$$"""{"type":"hostile.tick","account_id":"{{{theirAccount}}}","data":{"n":1}}"""),
-            12 => ("POST", "/v1/webhooks", $$"""{"account_id":"{{theirAccount}}","url":"http://127.0.0.1:9/stolen","events":["*"]}"""),
-            13 => ("GET", $"/v1/webhooks?account_id={theirAccount}", ""),
-            14 => ("DELETE", $"/v1/webhooks?ids={theirs}", ""),
+            12 => ("POST", "/v1/events", $$$"""{"type":"hostile.tick","account_id":"{{{theirAccount}}}","data":{"n":1}}"""),
+            13 => ("POST", "/v1/webhooks", $$"""{"account_id":"{{theirAccount}}","url":"http://127.0.0.1:9/stolen","events":["*"]}"""),
+            14 => ("GET", $"/v1/webhooks?account_id={theirAccount}", ""),
             15 => ("GET", $"/v1/events/{theirEvent}?account_id={theirAccount}", ""),
-            _ => ("POST", $"/v1/webhooks/{theirs}/disable?account_id={theirAccount}", ""),
+            16 => ("POST", $"/v1/webhooks/{theirs}/disable?account_id={theirAccount}", ""),
+            var n => Addressed(random, theirs, theirDelivery, theirEvent, theirAccount)[n],
         };
         if (random.Next(4) == 0)
         {
@@ -85,6 +64,23 @@ public sealed partial class HostileGenerator
         return new Shaped($"{route.Method} {route.Path} with {(caller == "admin" ? "the admin key" : $"account {caller.ToUpperInvariant()}'s key")}",
             WithBody(Authorized(new RawRequest(route.Method, route.Path), caller), route.Body), caller);
     }
+
+    /// <summary>The twelve routes that name a resource, each with a body that would be valid there: which ids they name is the caller's choice.</summary>
+    private static (string Method, string Path, string Body)[] Addressed(Random random, string webhook, string delivery, string eventId, string account) =>
+    [
+        ("GET", $"/v1/webhooks/{webhook}", ""),
+        ("PATCH", $"/v1/webhooks/{webhook}", """{"description":"taken over","url":"http://127.0.0.1:9/stolen"}"""),
+        ("DELETE", $"/v1/webhooks/{webhook}", ""),
+        ("POST", $"/v1/webhooks/{webhook}/{Pick(random, ["enable", "disable", "test", "rotate-secret"])}", ""),
+        ("POST", $"/v1/webhooks/{webhook}/recover", """{"since":"2020-01-01T00:00:00Z"}"""),
+        ("POST", $"/v1/webhooks/{webhook}/deliveries/{delivery}/retry", ""),
+        ("GET", $"/v1/webhooks/{webhook}/deliveries", ""),
+        ("GET", $"/v1/events/{eventId}", ""),
+        ("GET", $"/v1/accounts/{account}", ""),
+        ("PATCH", $"/v1/accounts/{account}", """{"name":"taken over"}"""),
+        ("POST", $"/v1/accounts/{account}/rotate-key", """{"grace_period":"1h"}"""),
+        ("DELETE", $"/v1/webhooks?ids={webhook}", ""),
+    ];
 
     private static RawRequest WithBody(RawRequest request, string body) => body.Length == 0 ? request : request.Json(body);
 }
