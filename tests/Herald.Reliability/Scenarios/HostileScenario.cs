@@ -40,10 +40,7 @@ public static class HostileScenario
             // A write that slipped through may act a moment later (a queued resend, a test send): give it that moment.
             await Task.Delay(TimeSpan.FromSeconds(2));
             var after = await StateSnapshot.TakeAsync(admin, database.ConnectionString, targets);
-            if (context.Options.Replay is null)
-            {
-                HostileReport.Write(context, outcomes, before.Differences(after), receiver.Arrivals.Count - arrivalsBefore, before.Parts);
-            }
+            HostileReport.Write(context, outcomes, before.Differences(after), receiver.Arrivals.Count - arrivalsBefore, before.Parts);
         }
         finally
         {
@@ -133,8 +130,11 @@ public static class HostileScenario
             async (n, _) => await SendAsync(n));
         var mainDone = clock.Elapsed;
         await slowOnes;
-        context.Results.Figure(Name, "hostile requests per second (4 at a time, slow ones beside)",
-            numbers.Count(n => n < HostileGenerator.SlowNumbers) / mainDone.TotalSeconds, "requests/s");
+        if (context.Options.Replay is null)
+        {
+            context.Results.Figure(Name, "hostile requests per second (4 at a time, slow ones beside)",
+                numbers.Count(n => n < HostileGenerator.SlowNumbers) / mainDone.TotalSeconds, "requests/s");
+        }
         return [.. outcomes.OrderBy(o => o.Request.Number)];
     }
 }
