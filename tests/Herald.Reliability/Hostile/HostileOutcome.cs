@@ -3,7 +3,7 @@ using System.Text;
 namespace Herald.Reliability.Hostile;
 
 /// <summary>A hostile request and what it was answered, with the judgements the scenario makes of it.</summary>
-public sealed record HostileOutcome(HostileRequest Request, byte[] Wire, RawResponse Response)
+public sealed partial record HostileOutcome(HostileRequest Request, byte[] Wire, RawResponse Response)
 {
     /// <summary>Empty 4xx answers with which the server refuses malformed HTTP before Herald's code runs.</summary>
     private static readonly int[] ServerRefusals = [400, 405, 408, 411, 413, 414, 431];
@@ -26,10 +26,20 @@ public sealed record HostileOutcome(HostileRequest Request, byte[] Wire, RawResp
     /// <summary>One line for the report: number, category, what it was, and what came back.</summary>
     public string Summary =>
         $"#{Request.Number} [{Request.Category}] {Request.Description} → {(Response.Status == 0 ? "no answer" : Response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture))}" +
-        $"{(Response.ContentType.Length > 0 ? $" ({Response.ContentType})" : "")}{(Response.Error is { } error ? $" [{error}]" : "")}: {Excerpt(Response.Body, 200)}";
+        $"{(Response.ContentType.Length > 0 ? $" ({Response.ContentType})" : "")}{(Response.Error is { } error ? $" [{error}]" : "")}: {Secret().Replace(Excerpt(Response.Body, 200), "$1…")}";
 
-    /// <summary>The request as sent (bytes outside printable ASCII escaped), cut to <paramref name="length"/> characters.</summary>
-    public string RequestText(int length = 400) => Excerpt(Wire, length);
+    /// <summary>
+    /// The request as sent (bytes outside printable ASCII escaped, the run's keys replaced by their names), cut to
+    /// <paramref name="length"/> characters.
+    /// </summary>
+    public string RequestText(Targets targets, int length = 400) => Excerpt(Wire, length)
+        .Replace(targets.AdminKey, "<admin key>", StringComparison.Ordinal)
+        .Replace(targets.KeyA, "<account A's key>", StringComparison.Ordinal)
+        .Replace(targets.KeyB, "<account B's key>", StringComparison.Ordinal);
+
+    /// <summary>A signing secret or an API key in an answer (a rotation that went through): the report shows its kind only.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("(whsec_|hk_)[A-Za-z0-9+/=_-]+")]
+    private static partial System.Text.RegularExpressions.Regex Secret();
 
     private static string Excerpt(byte[] bytes, int length)
     {

@@ -36,11 +36,11 @@ public static class HostileScenario
             var before = await SettledSnapshotAsync(admin, database.ConnectionString, targets);
             var arrivalsBefore = receiver.Arrivals.Count;
 
-            var outcomes = await SendAllAsync(context, new HostileGenerator(context.Options.Seed, targets), new RawHttpClient(herald.Url.Port));
+            var outcomes = await SendAllAsync(context, new HostileGenerator(context.Options.Seed, targets), new RawHttpClient(herald.Url.Port), targets);
             // A write that slipped through may act a moment later (a queued resend, a test send): give it that moment.
             await Task.Delay(TimeSpan.FromSeconds(2));
             var after = await StateSnapshot.TakeAsync(admin, database.ConnectionString, targets);
-            HostileReport.Write(context, outcomes, before.Differences(after), receiver.Arrivals.Count - arrivalsBefore, before.Parts);
+            HostileReport.Write(context, targets, outcomes, before.Differences(after), receiver.Arrivals.Count - arrivalsBefore, before.Parts);
         }
         finally
         {
@@ -102,7 +102,7 @@ public static class HostileScenario
         throw new InvalidOperationException("Herald's state did not settle before the hostile requests (it changed every second for 15 s).");
     }
 
-    private static async Task<IReadOnlyList<HostileOutcome>> SendAllAsync(SuiteContext context, HostileGenerator generator, RawHttpClient client)
+    private static async Task<IReadOnlyList<HostileOutcome>> SendAllAsync(SuiteContext context, HostileGenerator generator, RawHttpClient client, Targets targets)
     {
         var sizes = context.Sizes;
         var numbers = context.Options.Replay is { } replay
@@ -122,7 +122,7 @@ public static class HostileScenario
             outcomes.Add(outcome);
             if (outcome.IsServerError || context.Options.Replay is not null)
             {
-                Console.WriteLine($"  {outcome.Summary}\n    request: {outcome.RequestText(context.Options.Replay is null ? 400 : 100_000)}");
+                Console.WriteLine($"  {outcome.Summary}\n    request: {outcome.RequestText(targets, context.Options.Replay is null ? 400 : 100_000)}");
             }
         }
         var slowOnes = Task.WhenAll(numbers.Where(n => n >= HostileGenerator.SlowNumbers).Select(SendAsync));
