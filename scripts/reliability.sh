@@ -4,7 +4,7 @@
 # against real processes on 127.0.0.1: (1) chaos receivers, (2) a PostgreSQL outage (on a server of the suite's own,
 # never the shared one), (3) SIGKILL of a silo of two, (4) hostile requests. Every process, database and data folder
 # it makes is removed at the end. Exits non-zero when any promise is broken.
-#   scripts/reliability.sh            full run (the durations, 10-15 minutes) -> rewrites the generated section of docs/reliability.md
+#   scripts/reliability.sh            full run (the durations, about 10 minutes) -> rewrites the generated section of docs/reliability.md
 #   scripts/reliability.sh --quick    the four shortened and side by side (CI) -> .data/reliability/reliability-last.md
 # More options: --only chaos,outage,kill,hostile, --seed N (hostile requests), --replay N (send hostile request N alone
 # and print it with its answer), --out FILE | --no-out, --pg CONNECTION. Process logs: .data/reliability/<time>/.

@@ -44,11 +44,11 @@ public sealed record SuiteSizes(
     public static readonly SuiteSizes Quick = new(
         ChaosStrictWebhooks: 2,
         ChaosConcurrentWebhooks: 2,
-        ChaosEvents: 30,
+        ChaosEvents: 24,
         OutageSteady: TimeSpan.FromSeconds(4),
         Outage: TimeSpan.FromSeconds(6),
         OutageRate: 100,
-        KillRun: TimeSpan.FromSeconds(40),
+        KillRun: TimeSpan.FromSeconds(35),
         KillEvery: TimeSpan.FromSeconds(15),
         KillRate: 30,
         HostileRequests: 2_000,
