@@ -8,13 +8,19 @@ namespace Herald.Bench;
 
 /// <summary>What every scenario works with: the options, the database, the receiver, Herald and its client, the results.</summary>
 public sealed class BenchContext(
-    BenchOptions options, BenchDatabase database, Receiver receiver, HeraldProcess herald, HeraldClient client, HttpClient raw, RunResults results)
+    BenchOptions options, BenchDatabase database, Receiver receiver, HeraldProcess herald, HeraldClient client, HttpClient raw, RunResults results,
+    CpuMeter cpu)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private int _baselineRuns;
 
-    /// <summary>CPU used by Herald and by PostgreSQL for the bench database.</summary>
-    public CpuMeter Cpu { get; } = new(herald, database);
+    /// <summary>CPU used by Herald and by the PostgreSQL server.</summary>
+    public CpuMeter Cpu => cpu;
 
+    /// <summary>Herald's GC figures from its /metrics.</summary>
+    public HeraldMetrics Metrics { get; } = new(client.Http);
+
+    public HeraldMemory Memory => new(herald, Metrics);
     public BenchOptions Options => options;
     public Sizes Sizes => options.Sizes;
     public BenchDatabase Database => database;
@@ -27,16 +33,24 @@ public sealed class BenchContext(
 
     public RunResults Results => results;
 
+    public int NextBaselineRun() => ++_baselineRuns;
+
     public void Log(string message) => Console.WriteLine($"[{_clock.Elapsed:mm\\:ss}] {message}");
 
-    /// <summary>How long to wait for deliveries that should arrive at <paramref name="atLeastPerSecond"/>: generous, but bounded.</summary>
-    /// <summary>A figure row for the CPU that <paramref name="operations"/> cost since <paramref name="start"/>.</summary>
-    public async Task<Figure> CpuFigureAsync(string scenario, string what, CpuSample start, long operations)
+    /// <summary>
+    /// Records what <paramref name="operations"/> cost in CPU since <paramref name="start"/>, Herald + PostgreSQL, in µs
+    /// per operation, under <paramref name="key"/>; answers the detail text ("Herald 109 + PostgreSQL 72").
+    /// </summary>
+    public string RecordCpu(string key, string scenario, string what, CpuSample start, long operations, Target? target = null)
     {
-        var (heraldMs, postgresMs) = (await Cpu.SampleAsync()).PerThousand(start, operations);
-        return new Figure(scenario, $"CPU per 1,000 {what}: Herald + PostgreSQL", $"{RunResults.Number(heraldMs)} + {RunResults.Number(postgresMs)}", "ms");
+        var (heraldUs, postgresUs) = Cpu.Sample().MicrosecondsPer(start, operations);
+        var detail = $"Herald {RunResults.Number(heraldUs)} + PostgreSQL {RunResults.Number(postgresUs)}";
+        results.Record(new Figure(key, scenario, $"CPU per {what}, Herald + PostgreSQL", "µs") { RatioOf = Limit.WireCpu, Target = target },
+            heraldUs + postgresUs, detail);
+        return detail;
     }
 
+    /// <summary>How long to wait for deliveries that should arrive at <paramref name="atLeastPerSecond"/>: generous, but bounded.</summary>
     public static TimeSpan Patience(int deliveries, double atLeastPerSecond = 100) =>
         TimeSpan.FromSeconds(Math.Clamp(30 + deliveries / atLeastPerSecond, 30, 600));
 }

@@ -3,44 +3,65 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Herald.Bench.Infrastructure;
 using Herald.Bench.Report;
-using Herald.Testing.Reports;
 using Herald.Bench.Scenarios;
 using Herald.Testing.Clients;
+using Herald.Testing.Databases;
 using Herald.Testing.Processes;
+using Herald.Testing.Reports;
 
 namespace Herald.Bench;
 
-/// <summary>One run: a fresh database, the receiver, Herald in a child process, the scenarios in order, the report.</summary>
+/// <summary>
+/// One run: a PostgreSQL server of its own (unless --pg), a fresh database, the receiver, Herald in a child process,
+/// the scenarios in order, the report.
+/// </summary>
 public static class BenchRun
 {
     public static async Task<int> RunAsync(BenchOptions options)
     {
         var clock = Stopwatch.StartNew();
-        var machine = Machine.Describe(options.RepoRoot);
+        var machine = Machine.Describe(options.RepoRoot, options.Label);
         var loadBefore = Machine.LoadAverage();
         var results = new RunResults();
         var limit = options.Quick ? TimeSpan.FromMinutes(3) : TimeSpan.FromMinutes(40);
-        Console.WriteLine($"Herald bench ({(options.Quick ? "quick" : "full")}), {machine.Cores} cores, load {loadBefore}, commit {machine.Commit}");
+        Console.WriteLine($"Herald bench ({(options.Quick ? "quick" : "full")}{(options.Busy ? ", busy" : "")}), {machine.Cores} cores, load {loadBefore}, commit {machine.Commit}");
 
-        await using var database = await BenchDatabase.CreateAsync(options.ServerConnectionString, options.KeepDatabase);
-        machine.PostgreSql = (await database.LinesAsync("select split_part(version(), ' on ', 1)"))[0];
+        await using var server = options.ServerConnectionString is null ? await PrivatePostgres.StartAsync() : null;
+        await using var database = await BenchDatabase.CreateAsync(options.ServerConnectionString ?? server!.ConnectionString, options.KeepDatabase);
+        machine.PostgreSql = (await database.LinesAsync("select split_part(version(), ' on ', 1)"))[0] + (server is null
+            ? ", a shared server (its CPU includes other databases' work)"
+            : $", the bench's own server (port {server.Port}, settings of scripts/postgres.sh)");
         await using var receiver = await Receiver.StartAsync();
         var logs = Path.Combine(options.RepoRoot, ".data", "bench");
         Directory.CreateDirectory(logs);
         var adminKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         var logPath = Path.Combine(logs, $"herald-{DateTime.UtcNow:yyyyMMdd-HHmmss}.log");
-        await using var herald = await BenchHerald.StartAsync(options.ApiDll, database.ConnectionString, adminKey, logPath, new Dictionary<string, string>
+        var settings = new Dictionary<string, string>(options.HeraldEnvironment)
         {
             ["Herald__Orleans__CollectionAge"] = options.Sizes.CollectionAge.ToString("c", CultureInfo.InvariantCulture),
-        });
-        Console.WriteLine($"Herald pid {herald.Id} on {herald.Url} (log {logPath}), database {database.Name}");
+        };
+        await using var herald = await BenchHerald.StartAsync(options.ApiDll, database.ConnectionString, adminKey, logPath, settings);
+        using var burner = options.Busy ? Burner.Start(limit) : null;
+        // Ctrl+C, SIGTERM, SIGHUP or any other exit still stops Herald, the burner and the bench's PostgreSQL server.
         using var cleanup = new ExitGuard();
+        if (server is not null)
+        {
+            cleanup.Add(() => server.StopAsync().GetAwaiter().GetResult());
+        }
+        if (burner is not null)
+        {
+            cleanup.Add(burner.Dispose);
+        }
         cleanup.Add(herald);
+        var cpu = new CpuMeter(herald.Id, await database.PostmasterPidAsync());
+        Console.WriteLine($"Herald pid {herald.Id} on {herald.Url} (log {logPath}), database {database.Name}, postmaster pid {cpu.PostmasterPid}" +
+                          (burner is null ? "" : $", CPU burner pid {burner.Id}"));
+        await using var load = new MachineLoad(cpu.Sample());
 
         using var apiHttp = new HttpClient(Handler(options.Sizes.Concurrency * 2)) { BaseAddress = herald.Url, Timeout = TimeSpan.FromSeconds(60) };
         // Same per-server connection limit as Herald's delivery client, so the wire limit is measured on equal terms.
         using var raw = new HttpClient(Handler(64)) { Timeout = TimeSpan.FromSeconds(30) };
-        var context = new BenchContext(options, database, receiver, herald, new HeraldClient(apiHttp, adminKey), raw, results);
+        var context = new BenchContext(options, database, receiver, herald, new HeraldClient(apiHttp, adminKey), raw, results, cpu);
 
         var run = RunScenariosAsync(context);
         if (await Task.WhenAny(run, Task.Delay(limit)) != run)
@@ -54,12 +75,19 @@ public static class BenchRun
             Console.WriteLine(herald.Tail(30));
         }
 
-        var loadAfter = Machine.LoadAverage();
+        await load.FinishAsync(cpu.Sample(), machine.Cores);
+        var report = new RunReport(options, machine, results, load, loadBefore, Machine.LoadAverage(), clock.Elapsed);
         if (options.OutputPath is { } output)
         {
-            await MarkdownReport.WriteAsync(output, options, machine, results, loadBefore, loadAfter, clock.Elapsed);
+            await MarkdownReport.WriteAsync(output, report);
             Console.WriteLine($"Wrote {output}");
         }
+        if (options.JsonPath is { } json)
+        {
+            await JsonReport.WriteAsync(json, report);
+            Console.WriteLine($"Wrote {json}");
+        }
+        Console.WriteLine($"Machine during the run: {load.Summary}");
         Console.WriteLine(results.Failures.Count == 0
             ? $"Done in {clock.Elapsed.TotalSeconds:0} s: no functional failures."
             : $"Done in {clock.Elapsed.TotalSeconds:0} s: {results.Failures.Count} functional failure(s).");
@@ -70,40 +98,52 @@ public static class BenchRun
     {
         var options = context.Options;
         var sizes = context.Sizes;
-        await Baselines(context, full: true);
+        await Limits.MeasureAsync(context, full: true);
         await WarmUp.RunAsync(context);
+        var warm = await MemoryGrowth.AfterWarmUpAsync(context);
 
+        // Each group is repeated, each repetition after the limits it is compared with (full mode).
         if (options.Runs("ingest"))
         {
             context.Log("(1) ingest, then (2) drain and sustained with one webhook");
-            await Baselines(context);
-            var one = await Ingest.RunAsync(context);
-            // A strict queue has one message in flight: its bound is one round trip at a time, not the wire at 64.
-            var serial = await WireBaseline.RunAsync(context, 100, sizes.WireRequests / 10, concurrency: 1);
-            context.Results.Add(new Figure("2 delivery", "wire limit one request at a time (the bound of a single strict queue)",
-                RunResults.Number(serial), "requests/s"));
-            await Drain.ReleaseAsync(context, "drain-1", [one]);
-            await Sustained.RunAsync(context, "sustained-1", [one]);
+            for (var round = 1; round <= sizes.Repeats; round++)
+            {
+                await Limits.MeasureAsync(context, full: false);
+                var one = await Ingest.RunAsync(context, round);
+                await Drain.ReleaseAsync(context, $"drain-1-{round}", [one]);
+                await Sustained.RunAsync(context, "sustained-1", [one], Sustained.Goal, round);
+            }
         }
-        var cleanRate = double.NaN;
+        var capacity = double.NaN;
         IReadOnlyList<BenchEndpoint>? hundred = null;
         if (options.Runs("delivery") || options.Runs("latency") || options.Runs("retry"))
         {
             context.Log("(2) drain and sustained with 100 webhooks");
-            await Baselines(context);
             hundred = await Topology.CreateAsync(context, "hundred", 1, 100, j => $"bench.h{j}");
-            await Drain.FallDueAsync(context, "drain-100", hundred, sizes.DrainPerEndpointAt100);
-            cleanRate = await Sustained.RunAsync(context, "sustained-100", hundred);
+            var rates = new List<double>();
+            for (var round = 1; round <= sizes.Repeats; round++)
+            {
+                await Limits.MeasureAsync(context, full: false);
+                await Drain.FallDueAsync(context, $"drain-100-{round}", hundred, sizes.DrainPerEndpointAt100);
+                rates.Add(await Sustained.RunAsync(context, "sustained-100", hundred, Sustained.Goal, round));
+            }
+            capacity = Stats.Median(rates);
         }
         if (options.Runs("latency") && hundred is not null)
         {
-            context.Log("(4) latency at a fixed rate");
-            await Latency.RunAsync(context, hundred);
+            context.Log($"(4) latency at fractions of the sustained capacity ({capacity:N0} events/s) and at a fixed rate");
+            for (var round = 1; round <= sizes.LatencyRepeats; round++)
+            {
+                foreach (var rate in Latency.Loads(sizes.LatencyRate))
+                {
+                    await Latency.RunAsync(context, hundred, rate, capacity, round);
+                }
+            }
         }
         if (options.Runs("fanout"))
         {
             context.Log("(3) fan-out");
-            await Baselines(context);
+            await Limits.MeasureAsync(context, full: false);
             await FanOut.RunAsync(context);
         }
         if (options.Runs("backlog"))
@@ -114,39 +154,23 @@ public static class BenchRun
         if (options.Runs("retry"))
         {
             context.Log("(7) retry load");
-            await Baselines(context);
-            await Retry.RunAsync(context, "strict", cleanRate);
-            if (!options.Quick)
+            for (var round = 1; round <= sizes.RetryRepeats; round++)
             {
-                await Retry.RunAsync(context, "concurrent", cleanRate);
+                await Limits.MeasureAsync(context, full: false);
+                await Retry.RunAsync(context, "strict", capacity, round);
+                if (!options.Quick)
+                {
+                    await Retry.RunAsync(context, "concurrent", capacity, round);
+                }
             }
         }
         if (options.Runs("large"))
         {
             context.Log($"(6) memory, and (2) with {sizes.DrainEndpointsLarge:N0} webhooks");
-            await Baselines(context);
-            await Large.RunAsync(context);
+            await Large.RunAsync(context, sizes.Repeats);
         }
-        await Baselines(context, full: true);
-    }
-
-    private static int _baselineRuns;
-
-    /// <summary>
-    /// Both limits, measured now: in full at the start and at the end, and (full mode) in a shorter form before each
-    /// group of scenarios, whose ratios then use them.
-    /// </summary>
-    private static async Task Baselines(BenchContext context, bool full = false)
-    {
-        if (context.Options.SkipBaselines || (!full && context.Options.Quick))
-        {
-            return;
-        }
-        var run = ++_baselineRuns;
-        var sizes = context.Sizes;
-        context.Log($"baselines, run {run}");
-        await DatabaseBaseline.RunAsync(context, run, full ? sizes.DatabaseRows : sizes.DatabaseRows / 5);
-        context.Results.WireRuns.Add(await WireBaseline.RunAsync(context, run, full ? sizes.WireRequests : sizes.WireRequests / 3));
+        await Limits.MeasureAsync(context, full: true);
+        await MemoryGrowth.AtEndAsync(context, warm);
     }
 
     private static SocketsHttpHandler Handler(int connections) => new()

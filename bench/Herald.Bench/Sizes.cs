@@ -1,7 +1,10 @@
 namespace Herald.Bench;
 
-/// <summary>How much work each scenario does; the quick mode is a smoke test that ends within a minute.</summary>
+/// <summary>How much work each scenario does, and how often it is repeated; the quick mode is a smoke test.</summary>
 public sealed record Sizes(
+    int Repeats,
+    int RetryRepeats,
+    int LatencyRepeats,
     int Concurrency,
     int WireRequests,
     int DatabaseRows,
@@ -21,6 +24,9 @@ public sealed record Sizes(
     TimeSpan CollectionAge)
 {
     public static readonly Sizes Full = new(
+        Repeats: 3,
+        RetryRepeats: 2,
+        LatencyRepeats: 3,
         Concurrency: 64,
         WireRequests: 60_000,
         DatabaseRows: 100_000,
@@ -34,12 +40,15 @@ public sealed record Sizes(
         FanOutEndpoints: 1_000,
         FanOutEvents: 5,
         BacklogDepth: 100_000,
-        BacklogProbes: 400,
+        BacklogProbes: 450,
         RetryEndpoints: 100,
-        RetryEvents: 20_000,
+        RetryEvents: 12_000,
         CollectionAge: TimeSpan.FromSeconds(60));
 
     public static readonly Sizes Quick = new(
+        Repeats: 2,
+        RetryRepeats: 1,
+        LatencyRepeats: 1,
         Concurrency: 64,
         WireRequests: 5_000,
         DatabaseRows: 10_000,
@@ -51,9 +60,9 @@ public sealed record Sizes(
         LatencyRate: 1_000,
         LatencyFor: TimeSpan.FromSeconds(2),
         FanOutEndpoints: 100,
-        FanOutEvents: 2,
+        FanOutEvents: 3,
         BacklogDepth: 10_000,
-        BacklogProbes: 40,
+        BacklogProbes: 45,
         RetryEndpoints: 10,
         RetryEvents: 300,
         CollectionAge: TimeSpan.FromSeconds(4));

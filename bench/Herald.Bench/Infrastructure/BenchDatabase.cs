@@ -41,6 +41,17 @@ public sealed class BenchDatabase : IAsyncDisposable
         return (T)Convert.ChangeType((await command.ExecuteScalarAsync())!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// The server's postmaster: the parent of this connection's backend (PostgreSQL forks every backend and worker
+    /// from it), on this machine.
+    /// </summary>
+    public async Task<int> PostmasterPidAsync()
+    {
+        var backend = await ScalarAsync<int>("select pg_backend_pid()");
+        return ProcStat.Read(backend)?.ParentPid
+            ?? throw new InvalidOperationException($"PostgreSQL backend {backend} is not a process of this machine: the bench meters a local server only.");
+    }
+
     /// <summary>Lines of a query's result (one text column), e.g. an EXPLAIN ANALYZE plan.</summary>
     public async Task<IReadOnlyList<string>> LinesAsync(string sql, params (string Name, object Value)[] parameters)
     {

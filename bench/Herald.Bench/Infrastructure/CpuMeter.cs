@@ -1,37 +1,18 @@
-using System.Globalization;
-using Herald.Testing.Processes;
-
 namespace Herald.Bench.Infrastructure;
 
 /// <summary>
-/// CPU time used by Herald and by the PostgreSQL backends serving the bench database (read from /proc), so a
-/// scenario can state what each delivery or event cost in CPU: a figure that a busy machine distorts far less than
-/// a rate does.
+/// CPU time used by Herald (its process) and by PostgreSQL (the whole server: the postmaster and every process it
+/// forked, including the backends and autovacuum workers that ended since the last sample), so that a scenario can
+/// state what each delivery or event cost in CPU: a figure that a busy machine distorts far less than a rate does.
+/// The bench runs its own PostgreSQL server by default, so the server's CPU is the bench's alone.
 /// </summary>
-public sealed class CpuMeter(HeraldProcess herald, BenchDatabase database)
+public sealed class CpuMeter(int heraldPid, int postmasterPid)
 {
-    private static readonly double TicksPerSecond = 100; // USER_HZ: 100 on Linux (getconf CLK_TCK)
+    public int PostmasterPid => postmasterPid;
 
-    public async Task<CpuSample> SampleAsync() => new(herald.CpuTime(), await PostgresAsync());
-
-    private async Task<TimeSpan> PostgresAsync()
+    public CpuSample Sample()
     {
-        var pids = await database.LinesAsync("select pid::text from pg_stat_activity where datname = current_database()");
-        var ticks = 0L;
-        foreach (var pid in pids)
-        {
-            try
-            {
-                // Fields after the command name: state is field 3, utime 14, stime 15.
-                var stat = await File.ReadAllTextAsync($"/proc/{pid}/stat");
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-            }
-            catch (IOException)
-            {
-                // The backend ended between the query and the read.
-            }
-        }
-        return TimeSpan.FromSeconds(ticks / TicksPerSecond);
+        var cpu = ProcessTreeCpu.Read([heraldPid, postmasterPid]);
+        return new CpuSample(cpu[0], cpu[1]);
     }
 }

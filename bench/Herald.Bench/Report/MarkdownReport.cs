@@ -6,56 +6,69 @@ namespace Herald.Bench.Report;
 
 /// <summary>
 /// Writes the run's section of docs/benchmarks.md between the bench markers, keeping whatever prose surrounds them,
-/// so the analysis written by hand survives a re-run.
+/// so the analysis written by hand survives a re-run. The machine's speed comes first; every Herald figure follows
+/// with its spread over the repetitions and its ratio to the limit measured just before it.
 /// </summary>
 public static class MarkdownReport
 {
     public static readonly GeneratedSection Section = new("bench", "bench/Herald.Bench");
 
-    public static Task WriteAsync(string path, BenchOptions options, Machine machine, RunResults results, string loadBefore, string loadAfter, TimeSpan duration) =>
-        Section.WriteAsync(path, Render(options, machine, results, loadBefore, loadAfter, duration), "Benchmarks");
+    public static Task WriteAsync(string path, RunReport report) => Section.WriteAsync(path, Render(report), "Benchmarks");
 
-    private static string Render(BenchOptions options, Machine machine, RunResults results, string loadBefore, string loadAfter, TimeSpan duration)
+    private static string Render(RunReport report)
     {
+        var (options, machine, results) = (report.Options, report.Machine, report.Results);
         var md = new StringBuilder();
-        RunHeader.Append(md, machine,
-            $"{(options.Quick ? "**quick (smoke) mode**: figures are indicative only" : "full mode")}, {duration.TotalMinutes.ToString("0.0", CultureInfo.InvariantCulture)} min.",
-            options.Command, loadBefore, loadAfter,
-            "PostgreSQL, Herald (one co-hosted silo, Release build, shipped settings), the receiver and the load generator share these cores.");
-        md.AppendLine("### Baselines (same run)");
-        md.AppendLine();
-        md.AppendLine("| baseline | value | runs |");
-        md.AppendLine("|---|---:|---|");
-        Baseline(md, $"wire limit: plain HttpClient → receiver, same signed bodies, concurrency {options.Sizes.Concurrency}", results.WireRuns, "requests/s");
-        Baseline(md, "database limit, ingest: event row + delivery row, batches of 512 (`insert … select unnest`), 4 connections", results.DatabaseIngestRuns, "events/s");
-        Baseline(md, "database limit, delivery: attempt row + delivery update, batches of 512, 4 connections", results.DatabaseDeliveryRuns, "deliveries/s");
-        Baseline(md, "the same, one statement and commit per delivery, 16 connections (the shape of Herald's drain loop)", results.DatabaseSingleCommitRuns, "deliveries/s");
-        md.AppendLine();
-        md.AppendLine("### Results");
-        md.AppendLine();
-        md.AppendLine("| scenario | figure | value | unit | × wire | × database | target | met? |");
-        md.AppendLine("|---|---|---:|---|---:|---:|---|---|");
+        void Line(string text = "") => md.Append(text).Append('\n');
+        Line(Invariant($"Run of {machine.Date:yyyy-MM-dd HH:mm} UTC, {(options.Quick ? "**quick (smoke) mode**: figures are indicative only" : "full mode")}, {report.Duration.TotalMinutes:0.0} min{(options.Busy ? "; **--busy**: a CPU burner spun on one core for the whole run" : "")}."));
+        Line();
+        Line(Invariant($"- **Command**: `{options.Command}`"));
+        Line(Invariant($"- **Commit**: {machine.Commit}"));
+        Line(Invariant($"- **Machine**: {machine.Cores} cores ({machine.Cpu}), {machine.MemoryGiB:0.0} GiB memory, {machine.Os}; {machine.Dotnet}; {machine.PostgreSql}"));
+        Line(Invariant($"- **Load**: 1-minute load average {report.LoadBefore} before and {report.LoadAfter} after the run; during it, {report.Load.Summary}. PostgreSQL, Herald (one co-hosted silo, Release build, shipped settings{Settings(options)}), the receiver and the load generator share these cores."));
+        Line();
+        Line("### The machine's speed (same run)");
+        Line();
+        Line("Measured in full at the start and the end, and in a shorter form before each repetition of a scenario group (full mode); each Herald figure below is divided by the one measured just before it.");
+        Line();
+        Line("| limit | median | spread (min–max, n) | unit |");
+        Line("|---|---:|---|---|");
+        foreach (var limit in Enum.GetValues<Limit>())
+        {
+            var (name, unit) = limit.Describe(options.Sizes.Concurrency);
+            var runs = new Spread(results.LimitRuns(limit));
+            Line(Invariant($"| {name} | {Spread.Format(runs.Median, "N0")} | {runs.Range("N0")}, n = {runs.Count} | {unit} |"));
+        }
+        Line();
+        Line("### Results");
+        Line();
+        Line("| scenario | figure | value (median) | spread (min–max, n) | unit | ratio (median) | ratio spread | × database | target | met? | detail (median repetition) |");
+        Line("|---|---|---:|---|---|---:|---|---:|---|---|---|");
         foreach (var f in results.Figures)
         {
             var met = f.Met switch { true => "yes", false => "**no**", null => "" };
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {f.Scenario} | {f.Name} | {f.Value} | {f.Unit} | {f.VsWire} | {f.VsDatabase} | {f.Target} | {met} |");
+            var ratio = f.RatioOf is { } of ? $"{Spread.Format(f.Ratio.Median, "0.00")}× {of.Short()}" : "";
+            var ratioSpread = f.RatioOf is null || f.Ratio.Count < 2 ? "" : f.Ratio.Range("0.00");
+            var secondary = f.AlsoOf is { } also ? $"{Spread.Format(f.Secondary.Median, "0.00")}× {also.Short()}" : "";
+            var spread = f.Value.Count < 2 ? "n = 1" : $"{f.Value.Range(f.Format)}, n = {f.Value.Count}";
+            Line(Invariant($"| {f.Scenario} | {f.Name} | {Spread.Format(f.Value.Median, f.Format)} | {spread} | {f.Unit} | {ratio} | {ratioSpread} | {secondary} | {f.Target?.Render(f)} | {met} | {f.Detail} |"));
         }
-        md.AppendLine();
-        md.AppendLine("× wire: the figure divided by the wire limit above; × database: divided by the matching database limit (ingest figures by the ingest limit, delivery figures by the delivery limit).");
-        md.AppendLine();
-        md.AppendLine("### Functional checks");
-        md.AppendLine();
+        Line();
+        Line("How to read these figures: the machine's speed above is what this machine did in this run with nothing of Herald in the way; a Herald figure's *ratio* to it is what carries over to a slower or busier machine of this kind (docs/benchmarks.md, \"How to read these figures\"). Targets are on the ratio where one exists. A spread wider than ±20% of the median, or a load of other processes above a few %, says the figure is noise-bound.");
+        Line();
+        Line("### Functional checks");
+        Line();
         if (results.Failures.Count == 0)
         {
-            md.AppendLine("Every delivery arrived; sampled Standard Webhooks signatures verified; strict queues arrived in queue order.");
+            Line("Every delivery arrived; sampled Standard Webhooks signatures verified; strict queues arrived in queue order.");
         }
         foreach (var failure in results.Failures)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"- **FAILED**: {failure}");
+            Line(Invariant($"- **FAILED**: {failure}"));
         }
         foreach (var note in results.Notes)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"- {note}");
+            Line(Invariant($"- {note}"));
         }
         foreach (var (title, lines) in results.Evidence)
         {
@@ -64,9 +77,8 @@ public static class MarkdownReport
         return md.ToString();
     }
 
-    private static void Baseline(StringBuilder md, string name, List<double> runs, string unit)
-    {
-        var value = runs.Count == 0 ? "n/a" : runs.Average().ToString("N0", CultureInfo.InvariantCulture) + " " + unit;
-        md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {value} | {string.Join(", ", runs.Select(r => r.ToString("N0", CultureInfo.InvariantCulture)))} |");
-    }
+    private static string Settings(BenchOptions options) =>
+        options.HeraldEnvironment.Count == 0 ? "" : "; with " + string.Join(", ", options.HeraldEnvironment.Select(e => $"`{e.Key}={e.Value}`"));
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

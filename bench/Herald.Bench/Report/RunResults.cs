@@ -2,38 +2,45 @@ using System.Globalization;
 
 namespace Herald.Bench.Report;
 
-/// <summary>Everything a run found: figures, baselines, functional failures, and evidence for the write-up.</summary>
+/// <summary>Everything a run found: the limits as measured, figures, functional failures, and evidence for the write-up.</summary>
 public sealed class RunResults
 {
-    public List<Figure> Figures { get; } = [];
+    private readonly List<Figure> _figures = [];
+    private readonly Dictionary<Limit, List<double>> _limits = Enum.GetValues<Limit>().ToDictionary(l => l, _ => new List<double>());
+
+    public IReadOnlyList<Figure> Figures => _figures;
     public List<string> Failures { get; } = [];
     public List<string> Notes { get; } = [];
 
-    /// <summary>Titled blocks of evidence (plans, profiles) printed under the table.</summary>
+    /// <summary>Titled blocks of evidence (plans, memory readings) printed under the table.</summary>
     public List<(string Title, IReadOnlyList<string> Lines)> Evidence { get; } = [];
 
-    /// <summary>Plain HttpClient → receiver requests/s at the bench's concurrency (mean of the runs).</summary>
-    public List<double> WireRuns { get; } = [];
+    /// <summary>Every measurement of a limit in this run, in order.</summary>
+    public IReadOnlyList<double> LimitRuns(Limit limit) => _limits[limit];
 
-    /// <summary>Events (event row + delivery row) per second written straight to PostgreSQL in batches.</summary>
-    public List<double> DatabaseIngestRuns { get; } = [];
+    public void AddLimit(Limit limit, double value) => _limits[limit].Add(value);
 
-    /// <summary>Deliveries (attempt row + delivery update) per second written straight to PostgreSQL in batches.</summary>
-    public List<double> DatabaseDeliveryRuns { get; } = [];
+    /// <summary>
+    /// The limit as measured last, i.e. just before the scenario being measured: on a shared machine the limits move
+    /// with the neighbours' load, and a ratio means most when both sides saw the same load.
+    /// </summary>
+    public double Current(Limit limit) => _limits[limit].Count == 0 ? double.NaN : _limits[limit][^1];
 
-    /// <summary>The same, one statement and one commit per delivery over 16 connections: the shape of Herald's drain loop.</summary>
-    public List<double> DatabaseSingleCommitRuns { get; } = [];
-
-    // A figure's ratios use the baselines measured last, i.e. just before its scenario: on a shared machine the
-    // limits move with the neighbours' load, and a ratio means most when both sides saw the same load.
-    public double Wire => WireRuns.Count == 0 ? double.NaN : WireRuns[^1];
-    public double DatabaseIngest => DatabaseIngestRuns.Count == 0 ? double.NaN : DatabaseIngestRuns[^1];
-    public double DatabaseDelivery => DatabaseDeliveryRuns.Count == 0 ? double.NaN : DatabaseDeliveryRuns[^1];
-
-    public void Add(Figure figure)
+    /// <summary>
+    /// Adds one repetition's value to the row <paramref name="row"/> describes (the first call with a key adds the row;
+    /// later calls with the same key add repetitions to it), its ratios taken against the limits measured last.
+    /// </summary>
+    public Figure Record(Figure row, double value, string detail = "")
     {
-        Figures.Add(figure);
-        Console.WriteLine($"  {figure.Scenario} | {figure.Name}: {figure.Value} {figure.Unit} {figure.VsWire} {figure.VsDatabase} {(figure.Met is { } met ? (met ? "[target met]" : "[target missed]") : "")}");
+        var figure = _figures.FirstOrDefault(f => f.Key == row.Key);
+        if (figure is null)
+        {
+            _figures.Add(figure = row);
+        }
+        figure.Add(value, Divide(value, figure.RatioOf), Divide(value, figure.AlsoOf), detail);
+        var ratio = figure.RatioOf is { } limit ? $" = {Spread.Format(Divide(value, limit), "0.00")}× {limit.Short()}" : "";
+        Console.WriteLine($"  {figure.Scenario} | {figure.Name}: {Spread.Format(value, figure.Format)} {figure.Unit}{ratio}{(detail.Length > 0 ? $" ({detail})" : "")}");
+        return figure;
     }
 
     public void Fail(string failure)
@@ -42,8 +49,8 @@ public sealed class RunResults
         Console.WriteLine($"  FAILURE: {failure}");
     }
 
-    public static string Ratio(double value, double baseline) =>
-        double.IsNaN(baseline) || baseline <= 0 || double.IsNaN(value) ? "" : (value / baseline).ToString("0.00", CultureInfo.InvariantCulture) + "×";
+    private double Divide(double value, Limit? limit) =>
+        limit is { } l && Current(l) is var baseline && baseline > 0 && !double.IsNaN(value) ? value / baseline : double.NaN;
 
     public static string Number(double value, string format = "N0") =>
         double.IsNaN(value) ? "n/a" : value.ToString(format, CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Herald.Bench.Infrastructure;
+using Herald.Bench.Report;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -55,7 +56,7 @@ public static class DatabaseBaseline
             }
             await transaction.CommitAsync();
         });
-        context.Results.DatabaseIngestRuns.Add(rows / ingest.TotalSeconds);
+        context.Results.AddLimit(Limit.DatabaseIngest, rows / ingest.TotalSeconds);
 
         // 2. Delivery: an attempt row and the delivery's update per delivery, one statement per batch.
         var delivery = await TimeAsync(database, ids.Chunk(Batch), Writers, async (connection, chunk) =>
@@ -74,11 +75,25 @@ public static class DatabaseBaseline
             command.Parameters.AddWithValue("events", chunk);
             await command.ExecuteNonQueryAsync();
         });
-        context.Results.DatabaseDeliveryRuns.Add(rows / delivery.TotalSeconds);
+        context.Results.AddLimit(Limit.DatabaseDelivery, rows / delivery.TotalSeconds);
 
-        // 3. The same per delivery, one statement and one commit each (the shape of Herald's RecordAttemptAsync).
-        var single = ids.Take(Math.Max(1000, rows / 5)).ToArray();
-        var singleCommit = await TimeAsync(database, single.Chunk(1), SingleCommitConnections, async (connection, one) =>
+        // 3. The same per delivery, one statement and one commit each (the shape of Herald's RecordAttemptAsync), over
+        // 16 connections; 4. the same over one connection: the disk's commit latency, which every path of Herald pays
+        // and the wire does not (on a shared machine it moves with other people's disk traffic).
+        var single = ids.Take(Math.Max(1000, rows / 10)).ToArray();
+        var many = await OneCommitEachAsync(database, single, SingleCommitConnections, "att2_", now);
+        context.Results.AddLimit(Limit.DatabaseOneCommit, many);
+        var serial = await OneCommitEachAsync(database, ids.Skip(single.Length).Take(Math.Max(300, rows / 100)).ToArray(), 1, "att3_", now);
+        context.Results.AddLimit(Limit.DatabaseSerialCommit, serial);
+
+        context.Log($"database baseline run {run}: ingest {rows / ingest.TotalSeconds:N0} events/s, delivery {rows / delivery.TotalSeconds:N0}/s batched, " +
+                    $"{many:N0}/s one commit each over {SingleCommitConnections} connections, {serial:N0}/s over one");
+    }
+
+    /// <summary>One statement and commit per delivery over <paramref name="connections"/> connections; deliveries/s.</summary>
+    private static async Task<double> OneCommitEachAsync(BenchDatabase database, string[] ids, int connections, string prefix, DateTimeOffset now)
+    {
+        var elapsed = await TimeAsync(database, ids.Chunk(1), connections, async (connection, one) =>
         {
             await using var command = new NpgsqlCommand("""
                 with logged as (
@@ -88,16 +103,13 @@ public static class DatabaseBaseline
                 )
                 update bench_deliveries set status = 'succeeded', attempts = 2, updated_at = @now where delivery_id = @delivery
                 """, connection);
-            command.Parameters.AddWithValue("attempt", "att2_" + one[0]);
+            command.Parameters.AddWithValue("attempt", prefix + one[0]);
             command.Parameters.AddWithValue("delivery", "dlv_" + one[0]);
             command.Parameters.AddWithValue("event", one[0]);
             command.Parameters.AddWithValue("now", now);
             await command.ExecuteNonQueryAsync();
         });
-        context.Results.DatabaseSingleCommitRuns.Add(single.Length / singleCommit.TotalSeconds);
-
-        context.Log($"database baseline run {run}: ingest {rows / ingest.TotalSeconds:N0} events/s, delivery {rows / delivery.TotalSeconds:N0}/s batched, " +
-                    $"{single.Length / singleCommit.TotalSeconds:N0}/s one commit each over {SingleCommitConnections} connections");
+        return ids.Length / elapsed.TotalSeconds;
     }
 
     /// <summary>Runs the work items over <paramref name="writers"/> connections, each taking the next item; returns the elapsed time.</summary>

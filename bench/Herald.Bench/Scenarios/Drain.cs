@@ -13,6 +13,12 @@ namespace Herald.Bench.Scenarios;
 /// </summary>
 public static class Drain
 {
+    /// <summary>Issue 10: one strict webhook drains at ≥ 0.6× the wire one request at a time.</summary>
+    public static readonly Target StrictGoal = Target.RatioAtLeast(0.6);
+
+    /// <summary>The earlier ≥ 10,000/s and ≥ 0.20× wire: 10,000/s was 0.24× the wire of the reference run, the stricter of the two.</summary>
+    public static readonly Target ManyGoal = Target.RatioAtLeast(0.24, "10,000/s");
+
     /// <summary>
     /// Queues <paramref name="perEndpoint"/> messages per webhook (SQL), due a little later; wakes each webhook with one
     /// published event (its queue's tail), so that each finds its head not yet due and waits; then measures from the
@@ -23,32 +29,43 @@ public static class Drain
         // Long enough to wake every webhook first, shorter than the collection age (a grain waiting longer may be
         // deactivated, and then its one-minute reminder, not its timer, wakes it).
         var lead = TimeSpan.FromSeconds(context.Options.Quick ? 2 + endpoints.Count * 0.003 : 5 + endpoints.Count * 0.002);
+        // Queued far ahead first, then made due at one moment `lead` after the (slow) pre-loading: on a busy machine,
+        // pre-loading 50,000 rows took longer than the lead itself.
+        await Preload.QueueAsync(context.Database, endpoints, perEndpoint, name, "pending", DateTimeOffset.UtcNow.AddHours(1));
         var due = DateTimeOffset.UtcNow + lead;
-        await Preload.QueueAsync(context.Database, endpoints, perEndpoint, name, "pending", due);
+        var dueAt = Stopwatch.GetTimestamp() + (long)(lead.TotalSeconds * Stopwatch.Frequency);
+        await context.Database.ExecuteAsync(
+            "update herald_deliveries set next_attempt_at = @due where event_id like @prefix and status = 'pending'", ("due", due), ("prefix", name + "-%"));
         var expected = endpoints.Count * (perEndpoint + 1);
         var tracker = context.Receiver.Track(new Tracker(recordOrder: true));
-        var kicks = await Load.ClosedAsync(endpoints.Count, context.Sizes.Concurrency, lead + TimeSpan.FromSeconds(60), i =>
+        // Bounded, but generous: on a machine at load 40, 10,000 wake-up publishes took over two minutes.
+        var kicks = await Load.ClosedAsync(endpoints.Count, context.Sizes.Concurrency, lead + TimeSpan.FromMinutes(5), i =>
             context.Client.PublishAsync(endpoints[i].AccountKey, Payloads.Publish(endpoints[i].EventType, $"{name}-tail-{i}", i)));
-        if (kicks.Ok != endpoints.Count)
+        if (kicks.Failed > 0)
         {
-            context.Results.Fail($"{name}: {endpoints.Count - kicks.Ok:N0} wake-up publishes were not accepted ({kicks.FirstError})");
+            context.Results.Fail($"{name}: {kicks.Failed:N0} wake-up publishes were not accepted ({kicks.FirstError})");
         }
-        var early = tracker.Delivered.Count;
+        if (kicks.Ok + kicks.Failed < endpoints.Count)
+        {
+            context.Results.Fail($"{name}: {endpoints.Count - kicks.Ok - kicks.Failed:N0} wake-up publishes were not sent within {(lead + TimeSpan.FromMinutes(5)).TotalSeconds:0} s");
+        }
         var wait = due - DateTimeOffset.UtcNow;
         context.Log($"{name}: {endpoints.Count * perEndpoint:N0} messages fall due in {wait.TotalSeconds:0.0} s");
         if (wait < TimeSpan.Zero)
         {
-            context.Results.Notes.Add($"{name}: waking the webhooks took longer than the lead; some started late, so the rate is understated.");
+            context.Results.Notes.Add($"{name}: waking the webhooks took {-wait.TotalSeconds:0.0} s longer than the lead, so the drain shared the machine with the last wake-up publishes: its rate is understated.");
         }
         if (wait > TimeSpan.Zero)
         {
             await Task.Delay(wait);
         }
+        var early = tracker.Delivered.Values.Count(arrived => arrived < dueAt);
         if (early > 0)
         {
             context.Results.Fail($"{name}: {early} deliveries arrived before their messages were due");
         }
-        return await MeasureAsync(context, name, endpoints, tracker, expected, Stopwatch.GetTimestamp(), TimeSpan.Zero);
+        // The clock starts when the messages fall due, even when the wake-up publishes ended later.
+        return await MeasureAsync(context, name, endpoints, tracker, expected, dueAt, TimeSpan.Zero);
     }
 
     /// <summary>Enables the paused webhooks; the clock starts at the first POST /enable.</summary>
@@ -59,7 +76,7 @@ public static class Drain
             ("endpoints", endpoints.Select(e => e.WebhookId).ToArray()));
         var tracker = context.Receiver.Track(new Tracker(recordOrder: true));
         var start = Stopwatch.GetTimestamp();
-        var cpu = await context.Cpu.SampleAsync();
+        var cpu = context.Cpu.Sample();
         await Topology.ForEachAsync(endpoints, e => context.Client.EnableAsync(e.WebhookId), context.Sizes.Concurrency);
         return await MeasureAsync(context, name, endpoints, tracker, expected, start, Stopwatch.GetElapsedTime(start), cpu);
     }
@@ -68,23 +85,24 @@ public static class Drain
         BenchContext context, string name, IReadOnlyList<BenchEndpoint> endpoints, Tracker tracker, int expected, long start, TimeSpan enabling,
         CpuSample? cpu = null)
     {
-        cpu ??= await context.Cpu.SampleAsync();
+        cpu ??= context.Cpu.Sample();
         var arrived = await tracker.WaitForAsync(expected, BenchContext.Patience(expected));
         var seconds = Stopwatch.GetElapsedTime(start, tracker.LastArrival).TotalSeconds;
-        var cpuFigure = await context.CpuFigureAsync("2 delivery", $"deliveries ({endpoints.Count:N0} webhooks)", cpu, tracker.Delivered.Count);
+        var webhooks = $"{endpoints.Count:N0} webhook{(endpoints.Count == 1 ? "" : "s")}";
+        var cpuDetail = context.RecordCpu($"cpu.drain.{endpoints.Count}", "2 delivery", $"delivery, drain, {webhooks}", cpu, tracker.Delivered.Count);
         var rate = tracker.Delivered.Count / seconds;
-        var how = enabling > TimeSpan.Zero ? $" (enabling took {enabling.TotalSeconds:0.00} s)" : " (from the moment they fell due)";
-        context.Log($"{name}: {tracker.Delivered.Count:N0} deliveries in {seconds:0.00} s{how}, CPU per 1,000 (Herald + PostgreSQL): {cpuFigure.Value} ms");
+        var how = enabling > TimeSpan.Zero ? $"enabling took {enabling.TotalSeconds:0.00} s" : "from the moment they fell due";
+        context.Log($"{name}: {tracker.Delivered.Count:N0} deliveries in {seconds:0.00} s ({how}), CPU µs per delivery: {cpuDetail}");
         DeliveryCheck.Completeness(context, name, tracker, expected, arrived);
         await DeliveryCheck.OrderAsync(context, name, tracker, endpoints);
 
-        var results = context.Results;
-        var met = rate >= 10_000 && rate >= 0.2 * results.Wire;
+        var strict = endpoints.Count == 1;
         var release = enabling > TimeSpan.Zero ? "released by POST /enable" : "falling due at once";
-        results.Add(new Figure("2 delivery", $"drain a backlog of {expected:N0} {release}, {endpoints.Count:N0} webhook{(endpoints.Count == 1 ? "" : "s")} (strict order)",
-            RunResults.Number(rate), "deliveries/s", RunResults.Ratio(rate, results.Wire), RunResults.Ratio(rate, results.DatabaseDelivery),
-            "≥ 10,000 and ≥ 0.20× wire", met));
-        results.Add(cpuFigure);
+        context.Results.Record(new Figure($"drain.{endpoints.Count}", "2 delivery", $"drain a backlog {release}, {webhooks} (strict order)", "deliveries/s")
+        {
+            RatioOf = strict ? Limit.WireSerial : Limit.Wire, AlsoOf = strict ? Limit.DatabaseSerialCommit : Limit.DatabaseDelivery,
+            Target = strict ? StrictGoal : ManyGoal,
+        }, rate, $"{expected:N0} deliveries in {seconds:0.00} s, {how}");
         return rate;
     }
 }

@@ -14,10 +14,10 @@ namespace Herald.Bench.Scenarios;
 /// </summary>
 public static class Retry
 {
-    public static async Task RunAsync(BenchContext context, string ordering, double cleanRate)
+    public static async Task RunAsync(BenchContext context, string ordering, double cleanRate, int round)
     {
         var sizes = context.Sizes;
-        var name = $"retry-{ordering}";
+        var name = $"retry-{ordering}-{round}";
         var endpoints = await Topology.CreateAsync(context, name, 1, sizes.RetryEndpoints, j => $"bench.r{j}", () =>
         {
             var settings = new JsonObject
@@ -50,24 +50,27 @@ public static class Retry
         var seconds = Stopwatch.GetElapsedTime(start, tracker.LastArrival).TotalSeconds;
         DeliveryCheck.Completeness(context, name, tracker, expected, arrived);
         // Reminders are dropped when queues empty: wait (bounded) for the last ones to go before counting.
-        await WaitForNoRemindersAsync(context, endpoints);
+        await WaitForNoRemindersAsync(context, endpoints, TimeSpan.FromSeconds(context.Options.Quick ? 5 : 20));
         var writes = await context.Database.ScalarAsync<long>(ReminderTable.WritesSql) - writesBefore;
 
         var rate = tracker.Delivered.Count / seconds;
         var retries = tracker.AnsweredFailure;
         var results = context.Results;
-        results.Add(new Figure("7 retry", $"{ordering} order, 10% of attempts answered 500, retry after 1 s, {endpoints.Count:N0} webhooks ({retries:N0} retries)",
-            RunResults.Number(rate), "deliveries/s", RunResults.Ratio(rate, results.Wire), double.IsNaN(cleanRate) ? "" : RunResults.Ratio(rate, cleanRate) + " of no-failure"));
-        results.Add(new Figure("7 retry", $"reminder writes per 1,000 retries ({ordering}; {writes:N0} writes)",
-            RunResults.Number(retries == 0 ? double.NaN : writes * 1000.0 / retries, "N1"), "writes"));
+        var clean = double.IsNaN(cleanRate) ? "" : $"; {rate / cleanRate:0.00}× the sustained rate without failures";
+        results.Record(new Figure($"retry.{ordering}", "7 retry", $"{ordering} order, 10% of attempts answered 500, retry after 1 s, {endpoints.Count:N0} webhooks", "deliveries/s")
+        {
+            RatioOf = Limit.Wire,
+        }, rate, $"{retries:N0} retries{clean}");
+        results.Record(new Figure($"retry.reminders.{ordering}", "7 retry", $"reminder writes per 1,000 retries ({ordering})", "writes") { Format = "N1" },
+            retries == 0 ? double.NaN : writes * 1000.0 / retries, $"{writes:N0} writes");
         context.Log($"{name}: {tracker.Delivered.Count:N0} delivered in {seconds:0.0} s with {retries:N0} retries, {writes:N0} reminder writes");
     }
 
-    private static Task WaitForNoRemindersAsync(BenchContext context, IReadOnlyList<BenchEndpoint> endpoints)
+    private static Task WaitForNoRemindersAsync(BenchContext context, IReadOnlyList<BenchEndpoint> endpoints, TimeSpan limit)
     {
         var keys = endpoints.Select(e => e.WebhookId).ToArray();
         return Eventually.HoldsAsync(
             async () => await context.Database.ScalarAsync<long>(ReminderTable.CountForKeysSql, ("keys", keys)) == 0,
-            TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(250));
+            limit, TimeSpan.FromMilliseconds(250));
     }
 }

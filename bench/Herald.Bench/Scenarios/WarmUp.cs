@@ -43,9 +43,9 @@ public static class WarmUp
 
     private static async Task<TimeSpan> IdleCpuAsync(BenchContext context)
     {
-        var before = await context.Cpu.SampleAsync();
+        var before = context.Cpu.Sample();
         await Task.Delay(TimeSpan.FromSeconds(1));
-        var after = await context.Cpu.SampleAsync();
+        var after = context.Cpu.Sample();
         return after.Herald - before.Herald;
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using Herald.Bench.Infrastructure;
@@ -13,8 +14,11 @@ public static class WireBaseline
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
-    /// <summary>Requests per second; <paramref name="concurrency"/> defaults to the bench's.</summary>
-    public static async Task<double> RunAsync(BenchContext context, int run, int requests, int? concurrency = null)
+    /// <summary>
+    /// Requests per second, and the bench process's CPU per request in µs (client and receiver: the machine's CPU
+    /// speed); <paramref name="concurrency"/> defaults to the bench's.
+    /// </summary>
+    public static async Task<(double PerSecond, double CpuMicroseconds)> RunAsync(BenchContext context, int run, int requests, int? concurrency = null)
     {
         var sizes = context.Sizes;
         var path = $"/wire/{run}";
@@ -24,6 +28,7 @@ public static class WireBaseline
         var bodies = Enumerable.Range(0, 1000).Select(n => Payloads.Envelope("bench.wire", $"wire-{n}", n, now)).ToArray();
         var url = new Uri(context.Receiver.Url(path));
         var tracker = context.Receiver.Track(new Tracker());
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
 
         var result = await Load.ClosedAsync(requests, concurrency ?? sizes.Concurrency, TimeSpan.FromSeconds(60), async i =>
         {
@@ -39,11 +44,12 @@ public static class WireBaseline
             using var response = await context.Raw.SendAsync(request);
             return response.IsSuccessStatusCode;
         });
+        var cpuMicroseconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / Math.Max(1, result.Ok);
         if (result.Failed > 0 || tracker.SignaturesBad > 0)
         {
             context.Results.Fail($"wire baseline: {result.Failed} requests failed ({result.FirstError}), {tracker.SignaturesBad} bad signatures");
         }
-        context.Log($"wire baseline run {run}, concurrency {concurrency ?? sizes.Concurrency}: {result.PerSecond:N0} requests/s ({result.Ok:N0} in {result.Elapsed.TotalSeconds:0.0} s)");
-        return result.PerSecond;
+        context.Log($"wire baseline run {run}, concurrency {concurrency ?? sizes.Concurrency}: {result.PerSecond:N0} requests/s ({result.Ok:N0} in {result.Elapsed.TotalSeconds:0.0} s), bench CPU {cpuMicroseconds:0} µs per request");
+        return (result.PerSecond, cpuMicroseconds);
     }
 }

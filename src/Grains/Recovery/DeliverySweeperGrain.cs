@@ -9,7 +9,9 @@ namespace Herald.Grains.Recovery;
 /// <summary>
 /// A publish commits its deliveries and then wakes each endpoint; if the process dies between the two, or an
 /// endpoint's own reminder was lost with its deactivation, the work would wait forever. Once a minute this grain
-/// finds pending deliveries that are overdue by more than a grace period and wakes their endpoints.
+/// finds endpoints whose earliest pending delivery is overdue by more than a grace period and wakes them. It looks
+/// per endpoint, so no endpoint's backlog hides another; a sweep wakes at most <see cref="BatchSize"/> endpoints and
+/// the next one goes on after the last of them, so every overdue endpoint is reached within a round of sweeps.
 /// </summary>
 public sealed partial class DeliverySweeperGrain(
     DeliveryQueue queue,
@@ -23,6 +25,9 @@ public sealed partial class DeliverySweeperGrain(
     private const string SweepReminder = "sweep";
     private const string PurgeReminder = "purge";
     private const int BatchSize = 500;
+
+    // Where the next sweep starts, in endpoint order ("" = the first). In memory only: a new activation starts over.
+    private string _sweptTo = "";
 
     public async Task StartAsync()
     {
@@ -52,7 +57,8 @@ public sealed partial class DeliverySweeperGrain(
 
     public async Task<int> SweepAsync()
     {
-        var overdue = await queue.FindOverdueEndpointsAsync(time.GetUtcNow() - recoveryOptions.Value.Grace, BatchSize);
+        var overdue = await queue.FindOverdueEndpointsAsync(time.GetUtcNow() - recoveryOptions.Value.Grace, _sweptTo, BatchSize);
+        _sweptTo = overdue.Count == BatchSize ? overdue[^1] : "";
         foreach (var endpointId in overdue)
         {
             await GrainFactory.GetGrain<IEndpointGrain>(endpointId).NotifyAsync(0);

@@ -115,18 +115,16 @@ public sealed class DeliveryQueue(NpgsqlDataSource dataSource, AttemptWriter att
 
     /// <summary>Queues every failed delivery created since a time again, in their original order, each with a fresh budget.</summary>
     public Task<int> RecoverAsync(string endpointId, DateTimeOffset since, string status, DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        // A block of sequence values is reserved with setval so the recovered deliveries keep their relative order.
+        // Each row takes its own nextval, as a publish does, so no place is shared with a concurrent publish. The
+        // select list is evaluated after its sort (PostgreSQL 9.6 and later), so the new places follow the old order.
         ExecuteAsync("""
             with failed as (
-                select delivery_id, row_number() over (order by seq) as n
-                from herald_deliveries where endpoint_id = @endpoint and status = 'failed' and created_at >= @since),
-            block as (
-                select setval(pg_get_serial_sequence('herald_deliveries', 'seq'),
-                              nextval(pg_get_serial_sequence('herald_deliveries', 'seq')) + (select count(*) from failed))
-                       - (select count(*) from failed) as first)
+                select delivery_id, nextval(pg_get_serial_sequence('herald_deliveries', 'seq')) as place
+                from herald_deliveries where endpoint_id = @endpoint and status = 'failed' and created_at >= @since
+                order by seq)
             update herald_deliveries d
-            set status = @status, seq = block.first + failed.n - 1, budget_start = d.attempts, next_attempt_at = @now, updated_at = @now
-            from failed, block
+            set status = @status, seq = failed.place, budget_start = d.attempts, next_attempt_at = @now, updated_at = @now
+            from failed
             where d.delivery_id = failed.delivery_id
             """, cancellationToken, ("endpoint", endpointId), ("since", since), ("status", status), ("now", now));
 
@@ -137,20 +135,19 @@ public sealed class DeliveryQueue(NpgsqlDataSource dataSource, AttemptWriter att
         await ExecuteAsync("delete from herald_deliveries where endpoint_id = @endpoint", cancellationToken, ("endpoint", endpointId));
     }
 
-    /// <summary>Endpoints with pending work that fell due before <paramref name="dueBefore"/>: the recovery sweep's worklist.</summary>
-    public async Task<IReadOnlyList<string>> FindOverdueEndpointsAsync(DateTimeOffset dueBefore, int limit, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Endpoints whose earliest pending delivery fell due before <paramref name="dueBefore"/>, in endpoint order after
+    /// <paramref name="afterEndpoint"/> ("" for the first), at most <paramref name="limit"/>: one page of the recovery
+    /// sweep's worklist. A full page's last endpoint is the next page's cursor. The cost is one index probe per
+    /// endpoint with pending work that the page walks past, whatever the size of any endpoint's backlog
+    /// (<see cref="OverdueEndpointScan"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> FindOverdueEndpointsAsync(
+        DateTimeOffset dueBefore, string afterEndpoint, int limit, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
-            select distinct endpoint_id from (
-                select endpoint_id from herald_deliveries
-                where status = 'pending' and next_attempt_at < @due
-                order by next_attempt_at
-                limit @scan
-            ) overdue
-            limit @limit
-            """);
+        await using var command = dataSource.CreateCommand(OverdueEndpointScan.Sql);
         command.Parameters.AddWithValue("due", dueBefore);
-        command.Parameters.AddWithValue("scan", limit * 20);
+        command.Parameters.AddWithValue("after", afterEndpoint);
         command.Parameters.AddWithValue("limit", limit);
         var endpoints = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

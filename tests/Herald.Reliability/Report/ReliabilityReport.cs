@@ -20,11 +20,16 @@ public static class ReliabilityReport
         var md = new StringBuilder();
         var failed = results.Failures.Count();
         var verdict = failed == 0 ? $"**all {results.Checks.Count} checks held**." : $"**{failed} of {results.Checks.Count} checks failed**.";
-        RunHeader.Append(md, machine,
-            $"{(options.Quick ? "**quick mode** (shortened scenarios, side by side)" : "full mode")}, {duration.TotalMinutes.ToString("0.0", CultureInfo.InvariantCulture)} min, " +
-            $"hostile requests from seed {options.Seed}: {verdict}",
-            options.Command, loadBefore, loadAfter,
-            "Herald's processes, PostgreSQL, the receivers and the load generators share these cores with other work.");
+        var mode = options.Quick ? "**quick mode** (shortened scenarios, side by side)" : "full mode";
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"Run of {machine.Date:yyyy-MM-dd HH:mm} UTC, {mode}, {duration.TotalMinutes:0.0} min, hostile requests from seed {options.Seed}: {verdict}");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"- **Command**: `{options.Command}`");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- **Commit**: {machine.Commit}");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- **Machine**: {machine.Cores} cores ({machine.Cpu}), {machine.MemoryGiB:0.0} GiB memory, {machine.Os}; {machine.Dotnet}; {machine.PostgreSql}");
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"- **Load average** (1 min) before / after the run: {loadBefore} / {loadAfter}. Herald's processes, PostgreSQL, the receivers and the load generators share these cores with other work.");
+        md.AppendLine();
         md.AppendLine("### Checks");
         md.AppendLine();
         md.AppendLine("| scenario | promise | result | what the run saw |");

@@ -9,13 +9,14 @@ public sealed record Machine(string Cpu, int Cores, double MemoryGiB, string Os,
 {
     public string PostgreSql { get; set; } = "";
 
-    public static Machine Describe(string repoRoot) => new(
+    /// <param name="label">The build measured, when it is not the checkout's (<c>--label</c>).</param>
+    public static Machine Describe(string repoRoot, string? label = null) => new(
         Cpu: ReadCpuModel(),
         Cores: Environment.ProcessorCount,
         MemoryGiB: ReadMemTotalKiB() / 1024.0 / 1024.0,
         Os: RuntimeInformation.OSDescription,
         Dotnet: RuntimeInformation.FrameworkDescription,
-        Commit: Git(repoRoot),
+        Commit: label ?? Git(repoRoot),
         Date: DateTimeOffset.UtcNow);
 
     /// <summary>The 1-minute load average: on a shared machine, how busy it was besides the run.</summary>

@@ -46,6 +46,43 @@ public sealed class DurabilityTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_sweep_finds_a_lost_wake_up_beside_a_blocked_backlog_of_ten_thousand_deliveries()
+    {
+        await using var receiver = await Receiver.StartAsync();
+        var scenario = await ClusterScenario.StartAsync(fixture);
+        var blocked = await scenario.WebhookAsync(receiver.Url(), ["*"]);
+        var lost = await scenario.WebhookAsync(receiver.Url(), ["*"]);
+        // A strict queue whose head retries in an hour, with 10,000 overdue deliveries behind it (older than anything
+        // else overdue), and another endpoint's delivery whose wake-up was lost.
+        await fixture.Database.ExecuteAsync("""
+            with e as (insert into herald_events (account_id, event_id, event_type, body, endpoint_count, created_at)
+                       values (@account, 'evt_backlog', 'server.created', '{}'::bytea, 10001, now() - interval '1 hour'))
+            insert into herald_deliveries (delivery_id, endpoint_id, account_id, event_id, attempts, next_attempt_at)
+            select 'dlv_backlog_' || n || '_' || @endpoint, @endpoint, @account, 'evt_backlog',
+                   case when n = 0 then 1 else 0 end, now() + case when n = 0 then interval '1 hour' else interval '-1 hour' end
+            from generate_series(0, 10000) n order by n
+            """, ("account", scenario.AccountId), ("endpoint", blocked));
+        await fixture.Database.ExecuteAsync("""
+            with e as (insert into herald_events (account_id, event_id, event_type, body, endpoint_count, created_at)
+                       values (@account, 'evt_lost', 'server.created', '{}'::bytea, 1, now() - interval '2 minutes'))
+            insert into herald_deliveries (delivery_id, endpoint_id, account_id, event_id, next_attempt_at)
+            values ('dlv_lost_' || @endpoint, @endpoint, @account, 'evt_lost', now() - interval '2 minutes')
+            """, ("account", scenario.AccountId), ("endpoint", lost));
+        try
+        {
+            await fixture.Cluster.GrainFactory.GetGrain<IDeliverySweeperGrain>(IDeliverySweeperGrain.Key).SweepAsync();
+
+            await scenario.StatusWhenAsync("evt_lost", lost, DeliveryStatuses.Succeeded);
+            Assert.All(receiver.Requests, r => Assert.Equal("evt_lost", r.Headers["webhook-id"]));
+        }
+        finally
+        {
+            // Other tests of this cluster sweep too: leave no backlog behind.
+            await fixture.Database.ExecuteAsync("delete from herald_deliveries where endpoint_id = @endpoint", ("endpoint", blocked));
+        }
+    }
+
+    [Fact]
     public async Task Retrying_a_hundred_messages_costs_a_constant_number_of_reminder_writes()
     {
         await using var receiver = await Receiver.StartAsync();

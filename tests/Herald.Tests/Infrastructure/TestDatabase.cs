@@ -1,4 +1,6 @@
+using Herald.Grains.Storage;
 using Herald.Testing.Databases;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace Herald.Tests.Infrastructure;
@@ -28,6 +30,14 @@ public sealed class TestDatabase : IAsyncDisposable
         new(await ScratchDatabase.CreateAsync(ServerConnectionString, "herald_t_" + Guid.NewGuid().ToString("N")[..16]));
 
     public NpgsqlDataSource CreateDataSource() => NpgsqlDataSource.Create(ConnectionString);
+
+    /// <summary>A data source on this database with Herald's schema applied.</summary>
+    public async Task<NpgsqlDataSource> MigratedDataSourceAsync()
+    {
+        var dataSource = CreateDataSource();
+        await new SchemaMigrator(dataSource, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
+        return dataSource;
+    }
 
     public async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
     {

@@ -1,0 +1,51 @@
+using System.Globalization;
+using Herald.Bench.Report;
+
+namespace Herald.Bench;
+
+/// <summary>
+/// <c>Herald.Bench compare A.json[,A2.json…] B.json[,B2.json…]</c>: the runs of two builds side by side, figure by
+/// figure (matched by key), each as the median of its values over all runs of that build, with B ÷ A for the values
+/// and for their ratios to the machine's limits (the figure to trust when the machine's load moved between runs).
+/// </summary>
+public static class Compare
+{
+    public static int Run(string[] args)
+    {
+        if (args.Length != 2)
+        {
+            throw new ArgumentException($"compare needs two lists of JSON reports. {BenchOptions.Usage}");
+        }
+        var a = args[0].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(JsonReport.Read).ToList();
+        var b = args[1].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(JsonReport.Read).ToList();
+        Console.WriteLine($"A: {a[0].Commit} ({a.Count} run{(a.Count == 1 ? "" : "s")}); B: {b[0].Commit} ({b.Count} run{(b.Count == 1 ? "" : "s")})");
+        foreach (var run in a.Select(r => ("A", r)).Concat(b.Select(r => ("B", r))))
+        {
+            Console.WriteLine($"  {run.Item1} {run.r.Date}: {run.r.LoadSummary}");
+        }
+        Console.WriteLine();
+        Console.WriteLine("| figure | unit | A | B | B ÷ A | A ratio | B ratio | B ÷ A of ratios |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|");
+        var keys = a.Concat(b).SelectMany(r => r.Figures).Select(f => f.Key).Distinct();
+        foreach (var key in keys)
+        {
+            var fa = a.SelectMany(r => r.Figures).Where(f => f.Key == key).ToList();
+            var fb = b.SelectMany(r => r.Figures).Where(f => f.Key == key).ToList();
+            var first = fa.Concat(fb).First();
+            var (va, vb) = (Median(fa.SelectMany(f => f.Values)), Median(fb.SelectMany(f => f.Values)));
+            var (ra, rb) = (Median(fa.SelectMany(f => f.Ratios)), Median(fb.SelectMany(f => f.Ratios)));
+            var of = first.RatioOf is null ? "" : $"× {first.RatioOf}";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {first.Name} | {first.Unit} | {Format(va)} | {Format(vb)} | {Times(vb / va)} | {(of.Length == 0 ? "" : Format(ra, "0.000") + of)} | {(of.Length == 0 ? "" : Format(rb, "0.000") + of)} | {(of.Length == 0 ? "" : Times(rb / ra))} |"));
+        }
+        return 0;
+    }
+
+    private static double Median(IEnumerable<double> values) => new Spread([.. values.Where(v => !double.IsNaN(v))]).Median;
+
+    private static string Format(double value, string? format = null) =>
+        double.IsNaN(value) || double.IsInfinity(value) ? "n/a"
+            : value.ToString(format ?? (Math.Abs(value) >= 100 ? "N0" : "0.##"), CultureInfo.InvariantCulture);
+
+    private static string Times(double value) => Format(value, "0.00") + (double.IsNaN(value) || double.IsInfinity(value) ? "" : "×");
+}

@@ -1,0 +1,29 @@
+namespace Herald.Bench.Report;
+
+public static class LimitNames
+{
+    /// <summary>How a ratio column names the limit: "wire", "wire₁", "wire CPU", "db ingest", "db delivery".</summary>
+    public static string Short(this Limit limit) => limit switch
+    {
+        Limit.Wire => "wire",
+        Limit.WireSerial => "wire₁",
+        Limit.WireCpu => "wire CPU",
+        Limit.DatabaseIngest => "db ingest",
+        Limit.DatabaseDelivery => "db delivery",
+        Limit.DatabaseOneCommit => "db one commit",
+        Limit.DatabaseSerialCommit => "db commit₁",
+        _ => limit.ToString(),
+    };
+
+    public static (string Name, string Unit) Describe(this Limit limit, int concurrency) => limit switch
+    {
+        Limit.Wire => ($"wire: plain HttpClient → receiver, the same signed bodies, concurrency {concurrency}", "requests/s"),
+        Limit.WireSerial => ("wire₁: the same, one request at a time (the bound of one strict queue)", "requests/s"),
+        Limit.WireCpu => ($"wire CPU: the bench process's CPU per wire request at concurrency {concurrency} (client + receiver)", "µs"),
+        Limit.DatabaseIngest => ("db ingest: event row + delivery row, batches of 512 (`insert … select unnest`), 4 connections", "events/s"),
+        Limit.DatabaseDelivery => ("db delivery: attempt row + delivery update, batches of 512, 4 connections", "deliveries/s"),
+        Limit.DatabaseOneCommit => ("db one commit: the same, one statement and commit per delivery, 16 connections", "deliveries/s"),
+        Limit.DatabaseSerialCommit => ("db commit₁: the same over one connection, one commit at a time (the disk's commit latency)", "deliveries/s"),
+        _ => (limit.ToString(), ""),
+    };
+}
