@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Herald.Bench.Infrastructure;
 using Herald.Bench.Report;
+using Herald.Testing.Clients;
 using Herald.Testing.Processes;
 
 namespace Herald.Bench;

@@ -1,3 +1,5 @@
+using Herald.Testing;
+
 namespace Herald.Bench;
 
 /// <summary>
@@ -31,7 +33,7 @@ public sealed record BenchOptions(
 
     public static BenchOptions Parse(string[] args)
     {
-        var root = FindRepoRoot();
+        var root = RepositoryRoot.Find();
         var quick = false;
         var keep = false;
         var skipBaselines = false;
@@ -77,16 +79,4 @@ public sealed record BenchOptions(
 
     private static string Next(string[] args, ref int i) =>
         ++i < args.Length ? args[i] : throw new ArgumentException($"{args[i - 1]} needs a value.");
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Orleans.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        return Directory.GetCurrentDirectory();
-    }
 }

@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Herald.Bench.Infrastructure;
 using Herald.Bench.Report;
 using Herald.Bench.Scenarios;
+using Herald.Testing.Clients;
 using Herald.Testing.Databases;
 using Herald.Testing.Processes;
+using Herald.Testing.Reports;
 
 namespace Herald.Bench;
 
@@ -41,7 +42,17 @@ public static class BenchRun
         };
         await using var herald = await BenchHerald.StartAsync(options.ApiDll, database.ConnectionString, adminKey, logPath, settings);
         using var burner = options.Busy ? Burner.Start(limit) : null;
-        using var cleanup = KillOnExit(herald, server, burner);
+        // Ctrl+C, SIGTERM, SIGHUP or any other exit still stops Herald, the burner and the bench's PostgreSQL server.
+        using var cleanup = new ExitGuard();
+        if (server is not null)
+        {
+            cleanup.Add(() => server.StopAsync().GetAwaiter().GetResult());
+        }
+        if (burner is not null)
+        {
+            cleanup.Add(burner.Dispose);
+        }
+        cleanup.Add(herald);
         var cpu = new CpuMeter(herald.Id, await database.PostmasterPidAsync());
         Console.WriteLine($"Herald pid {herald.Id} on {herald.Url} (log {logPath}), database {database.Name}, postmaster pid {cpu.PostmasterPid}" +
                           (burner is null ? "" : $", CPU burner pid {burner.Id}"));
@@ -169,33 +180,4 @@ public static class BenchRun
         UseCookies = false,
         AllowAutoRedirect = false,
     };
-
-    /// <summary>
-    /// Ctrl+C, SIGTERM, SIGHUP or any other exit still stops Herald, the burner and the bench's PostgreSQL server: the
-    /// bench never leaves a child running.
-    /// </summary>
-    private static IDisposable KillOnExit(HeraldProcess herald, PrivatePostgres? server, Burner? burner)
-    {
-        void Stop()
-        {
-            herald.Kill();
-            burner?.Dispose();
-            server?.StopAsync().GetAwaiter().GetResult();
-        }
-        var signals = new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP }
-            .Select(signal => PosixSignalRegistration.Create(signal, _ => Stop()))
-            .ToList();
-        EventHandler onExit = (_, _) => herald.Kill();
-        AppDomain.CurrentDomain.ProcessExit += onExit;
-        return new Unsubscribe(() =>
-        {
-            signals.ForEach(s => s.Dispose());
-            AppDomain.CurrentDomain.ProcessExit -= onExit;
-        });
-    }
-
-    private sealed class Unsubscribe(Action action) : IDisposable
-    {
-        public void Dispose() => action();
-    }
 }

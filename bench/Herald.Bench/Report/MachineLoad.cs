@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Herald.Bench.Infrastructure;
+using Herald.Testing.Reports;
 
 namespace Herald.Bench.Report;
 

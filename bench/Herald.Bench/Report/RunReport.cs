@@ -1,3 +1,5 @@
+using Herald.Testing.Reports;
+
 namespace Herald.Bench.Report;
 
 /// <summary>What a report is written from: the run's options, machine, results and load.</summary>

@@ -32,7 +32,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
     public static async Task<PrivatePostgres> StartAsync()
     {
         var data = Path.Combine(Path.GetTempPath(), $"herald-pg-{Guid.NewGuid():N}");
-        var server = new PrivatePostgres(Path.Combine(RepositoryRoot(), "scripts", "postgres.sh"), data, FreePorts.Next());
+        var server = new PrivatePostgres(Path.Combine(RepositoryRoot.Find(), "scripts", "postgres.sh"), data, FreePorts.Next());
         try
         {
             await server.StartAgainAsync();
@@ -98,18 +98,5 @@ public sealed class PrivatePostgres : IAsyncDisposable
         {
             throw new InvalidOperationException($"postgres.sh {verb} (port {Port}) exited {process.ExitCode}: {await output}{await error}");
         }
-    }
-
-    /// <summary>The folder holding Orleans.sln, found upwards from the running assembly.</summary>
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Orleans.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException($"No Orleans.sln above {AppContext.BaseDirectory}.");
     }
 }

@@ -2,9 +2,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
-namespace Herald.Bench.Infrastructure;
+namespace Herald.Testing.Clients;
 
-/// <summary>Herald's REST API as the bench uses it: setup calls with the admin key, publishes with an account key.</summary>
+/// <summary>Herald's REST API as the bench and the reliability suite use it: setup calls with the admin key, publishes with an account key.</summary>
 public sealed class HeraldClient(HttpClient http, string adminKey)
 {
     public HttpClient Http => http;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 
-namespace Herald.Bench.Report;
+namespace Herald.Testing.Reports;
 
 /// <summary>Where and when a run happened: cores, memory, load, versions, commit.</summary>
 public sealed record Machine(string Cpu, int Cores, double MemoryGiB, string Os, string Dotnet, string Commit, DateTimeOffset Date)
@@ -19,7 +19,7 @@ public sealed record Machine(string Cpu, int Cores, double MemoryGiB, string Os,
         Commit: label ?? Git(repoRoot),
         Date: DateTimeOffset.UtcNow);
 
-    /// <summary>The 1-minute load average: on a shared machine, how busy it was besides the bench.</summary>
+    /// <summary>The 1-minute load average: on a shared machine, how busy it was besides the run.</summary>
     public static string LoadAverage()
     {
         try
@@ -65,7 +65,7 @@ public sealed record Machine(string Cpu, int Cores, double MemoryGiB, string Os,
             return "unknown";
         }
         var branch = Run(repoRoot, "rev-parse --abbrev-ref HEAD");
-        var dirty = Run(repoRoot, "status --porcelain --untracked-files=no -- src bench scripts").Length > 0 ? " + uncommitted changes" : "";
+        var dirty = Run(repoRoot, "status --porcelain --untracked-files=no -- src bench tests scripts").Length > 0 ? " + uncommitted changes" : "";
         return $"{head} ({branch}){dirty}";
     }
 
