@@ -60,7 +60,9 @@ public sealed class WebhookSender(IHttpClientFactory httpClientFactory, TimeProv
             {
                 read += n;
             }
-            return read == 0 ? null : Encoding.UTF8.GetString(buffer, 0, read);
+            // Invalid UTF-8 decodes to U+FFFD; NUL is valid UTF-8 that PostgreSQL's text refuses (22021), and one such
+            // excerpt would fail the whole batch of attempts it is written with: it becomes U+FFFD as well.
+            return read == 0 ? null : Encoding.UTF8.GetString(buffer, 0, read).Replace('\0', '\uFFFD');
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException)
         {

@@ -65,6 +65,26 @@ public sealed class EndpointDeliveryTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_answer_with_NUL_bytes_is_recorded_with_its_excerpt_cleaned()
+    {
+        // PostgreSQL's text refuses NUL (22021); an excerpt carrying one failed its whole batch of attempts and left
+        // the delivery pending, to be sent again at every wake-up (reliability suite, scenario 1).
+        await using var receiver = await Receiver.StartAsync();
+        receiver.Behave = (_, _) => new Reply(Body: [(byte)'o', (byte)'k', 0, 0, 0xFF, (byte)'!']);
+        var (account, _) = await NewAccountAsync();
+        var webhookId = (await account.CreateWebhookAsync(TestWebhooks.Spec(receiver.Url(), ["*"])))!.Webhook.Id;
+
+        await account.PublishAsync(Event("invoice.created", """{"n":1}"""));
+
+        await using var dataSource = fixture.Database.CreateDataSource();
+        var log = new AttemptLog(dataSource);
+        var (rows, _) = await Eventually.ReturnsAsync(() => log.ListAsync(webhookId, 10, null), p => p.Page.Count >= 1, what: "the attempt is logged");
+        var attempt = Assert.Single(rows);
+        Assert.Equal((true, 200, "ok\uFFFD\uFFFD\uFFFD!"), (attempt.Succeeded, attempt.StatusCode, attempt.ResponseExcerpt));
+        Assert.Single(receiver.Requests);
+    }
+
+    [Fact]
     public async Task Strict_endpoint_delivers_in_publish_order_even_when_the_head_is_retried()
     {
         await using var receiver = await Receiver.StartAsync();

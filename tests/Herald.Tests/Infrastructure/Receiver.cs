@@ -75,6 +75,11 @@ public sealed class Receiver : IAsyncDisposable
         {
             context.Response.Headers.Location = reply.Location;
         }
+        if (reply.Body is { } bytes)
+        {
+            await context.Response.Body.WriteAsync(bytes);
+            return;
+        }
         await context.Response.WriteAsync("received");
     }
 
