@@ -20,9 +20,9 @@ public static class Drain
     public static readonly Target ManyGoal = Target.RatioAtLeast(0.24, "10,000/s");
 
     /// <summary>
-    /// Queues <paramref name="perEndpoint"/> messages per webhook (SQL), due a little later; wakes each webhook with one
-    /// published event (its queue's tail), so that each finds its head not yet due and waits; then measures from the
-    /// due time.
+    /// Queues <paramref name="perEndpoint"/> messages per webhook (SQL), due a little later; tells each webhook that its
+    /// queue changed (POST /enable) and publishes one event to it (its queue's tail), so that each finds its head not
+    /// yet due and waits; then measures from the due time.
     /// </summary>
     public static async Task<double> FallDueAsync(BenchContext context, string name, IReadOnlyList<BenchEndpoint> endpoints, int perEndpoint)
     {
@@ -38,6 +38,10 @@ public static class Drain
             "update herald_deliveries set next_attempt_at = @due where event_id like @prefix and status = 'pending'", ("due", due), ("prefix", name + "-%"));
         var expected = endpoints.Count * (perEndpoint + 1);
         var tracker = context.Receiver.Track(new Tracker(recordOrder: true));
+        // The rows were written behind Herald's back, and each endpoint grain owns its queue: one that is active (an
+        // earlier repetition) holds its queue's front in memory and trusts the publishes' notices to name every new
+        // place. POST /enable is how an operator says "the queue changed": the grain reads it again before going on.
+        await Topology.ForEachAsync(endpoints, e => context.Client.EnableAsync(e.WebhookId), context.Sizes.Concurrency);
         // Bounded, but generous: on a machine at load 40, 10,000 wake-up publishes took over two minutes.
         var kicks = await Load.ClosedAsync(endpoints.Count, context.Sizes.Concurrency, lead + TimeSpan.FromMinutes(5), i =>
             context.Client.PublishAsync(endpoints[i].AccountKey, Payloads.Publish(endpoints[i].EventType, $"{name}-tail-{i}", i)));
