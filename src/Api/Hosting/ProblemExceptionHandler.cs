@@ -6,7 +6,7 @@ namespace Herald.Api.Hosting;
 
 /// <summary>
 /// The one place where a failure that escaped a route becomes an answer: a request the server could not read (a
-/// malformed chunk, a body that arrives too slowly) is the client's 4xx, logged at Information; an outage or an
+/// malformed chunk, a chunk size too large to count, a body that arrives too slowly) is the client's 4xx, logged at Information; an outage or an
 /// overload is 503 with <c>Retry-After</c> (<see cref="Unavailability"/>), logged as a warning; anything else is a bug,
 /// 500, logged as an error.
 /// </summary>
@@ -38,6 +38,12 @@ public sealed partial class ProblemExceptionHandler(IOptions<ApiOptions> options
             return bad.StatusCode == StatusCodes.Status408RequestTimeout
                 ? Problems.Status(bad.StatusCode, "The request took too long to arrive", bad.Message)
                 : Problems.Status(bad.StatusCode, "The request could not be read", bad.Message);
+        }
+        if (exception is IOException { InnerException: OverflowException })
+        {
+            // Kestrel's one read failure that is not a BadHttpRequestException: a chunk size past 64 bits.
+            LogUnreadable(logger, route, StatusCodes.Status400BadRequest, exception.Message);
+            return Problems.Status(StatusCodes.Status400BadRequest, "The request could not be read", exception.Message);
         }
         if (Unavailability.CodeOf(exception) is { } code)
         {

@@ -51,14 +51,13 @@ public sealed partial class HostileGenerator(int seed, Targets targets)
         var route = Pick(random, _routes);
         var request = Authorized(new RawRequest(route.Method, route.Path), route.Caller).Json(route.ValidBody);
         request.Header("Content-Length", "4000");
-        var head = request.ToBytes("h").Length - route.ValidBody.Length;
         if ((number - SlowNumbers) % 3 == 2)
         {
             return new HostileRequest(number, HostileCategory.SlowHeaders, $"headers of {route.Method} {route.Path} that never end", request, route.Caller,
-                HttpLevel: true, StallAfter: head - 30);
+                HttpLevel: true, StallAfter: -30);
         }
         return new HostileRequest(number, HostileCategory.SlowBody, $"{route.Method} {route.Path}: 4,000 body bytes announced, 10 sent",
-            request, route.Caller, StallAfter: head + 10);
+            request, route.Caller, StallAfter: 10);
     }
 
     private static T Pick<T>(Random random, IReadOnlyList<T> items) => items[random.Next(items.Count)];

@@ -117,7 +117,7 @@ public static class HostileScenario
             var request = generator.Create(number);
             var wire = request.Request.ToBytes(client.Host);
             var slow = request.StallAfter is not null;
-            var response = await client.SendAsync(wire, slow ? SlowPatience : Patience, request.StallAfter, request.HalfClose);
+            var response = await client.SendAsync(wire, slow ? SlowPatience : Patience, request.StallPoint(wire), request.HalfClose);
             var outcome = new HostileOutcome(request, wire, response);
             outcomes.Add(outcome);
             if (outcome.IsServerError || context.Options.Replay is not null)

@@ -85,7 +85,9 @@ public class ApiFixture : IAsyncLifetime
     /// <summary>Creates an account with the admin key; returns its id and API key.</summary>
     public async Task<(string Id, string Key)> CreateAccountAsync(string name = "test")
     {
-        var response = await Client(AdminKey).PostAsJsonAsync("/v1/accounts", new { name });
+        // Disposed at once: over real sockets its pooled connection would otherwise count against per-address limits.
+        using var admin = Client(AdminKey);
+        var response = await admin.PostAsJsonAsync("/v1/accounts", new { name });
         response.EnsureSuccessStatusCode();
         var json = await response.Content.ReadFromJsonAsync<JsonElement>();
         return (json.GetProperty("id").GetString()!, json.GetProperty("api_key").GetString()!);

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 
 namespace Herald.Tests.Api.Faults;
@@ -8,20 +10,30 @@ public sealed class SlowClientTests(SlowClientApiFixture fixture) : IClassFixtur
     // Far above the 2 s limits the fixture sets, and below Kestrel's own defaults (30 s for headers).
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
 
-    [Fact]
-    public async Task A_body_that_arrives_too_slowly_is_answered_408_problem_and_logged_at_information_not_as_unhandled()
+    [Theory]
+    [InlineData("POST", "/v1/events")]
+    [InlineData("PATCH", "/v1/webhooks/{webhook}")]
+    [InlineData("POST", "/v1/webhooks/{webhook}/rotate-secret")]
+    public async Task A_body_that_arrives_too_slowly_is_answered_408_problem_and_logged_at_information_not_as_unhandled(string method, string path)
     {
         var (_, key) = await fixture.CreateAccountAsync();
+        string webhook;
+        using (var client = fixture.Client(key)) // closed before the raw connection: the fixture allows 3 per address
+        {
+            var created = await client.PostAsJsonAsync("/v1/webhooks", new { url = "http://127.0.0.1:9/slow", events = new[] { "*" } });
+            webhook = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        }
+        var target = path.Replace("{webhook}", webhook, StringComparison.Ordinal);
         await using var connection = await RawConnection.OpenAsync(fixture.Port);
 
-        await connection.SendAsync(PublishHead(key, "Content-Length: 1000") + "{\"type\":");
+        await connection.SendAsync(Head(method, target, key, "Content-Length: 1000") + "{\"type\":");
         var (answer, _) = await connection.ReadUntilClosedAsync(Bound);
 
         Assert.StartsWith("HTTP/1.1 408", answer);
         Assert.Contains("Content-Type: application/problem+json", answer);
         Assert.Contains("\"code\":\"request_timeout\"", answer);
         var entries = fixture.Logs.Entries;
-        Assert.Contains(entries, e => e.Level == LogLevel.Information && e.Message.Contains("POST /v1/events: the request could not be read (408"));
+        Assert.Contains(entries, e => e.Level == LogLevel.Information && e.Message.Contains($"{method} {target}: the request could not be read (408"));
         Assert.DoesNotContain(entries, e => e.Level >= LogLevel.Error && e.Exception is Microsoft.AspNetCore.Http.BadHttpRequestException);
     }
 
@@ -48,6 +60,21 @@ public sealed class SlowClientTests(SlowClientApiFixture fixture) : IClassFixtur
         Assert.StartsWith("HTTP/1.1 400", answer);
         Assert.Contains("Content-Type: application/problem+json", answer);
         Assert.Contains("\"code\":\"bad_request\"", answer);
+    }
+
+    [Fact]
+    public async Task A_chunk_size_past_64_bits_in_a_chunked_publish_is_400_problem_not_500()
+    {
+        var (_, key) = await fixture.CreateAccountAsync();
+        await using var connection = await RawConnection.OpenAsync(fixture.Port);
+
+        await connection.SendAsync(PublishHead(key, "Transfer-Encoding: chunked") + "FFFFFFFFFFFFFFFFFF\r\n{\"type\":\"a.b\",\"data\":{}}\r\n0\r\n\r\n");
+        var (answer, _) = await connection.ReadUntilClosedAsync(Bound);
+
+        Assert.StartsWith("HTTP/1.1 400", answer);
+        Assert.Contains("Content-Type: application/problem+json", answer);
+        Assert.Contains("\"code\":\"bad_request\"", answer);
+        Assert.DoesNotContain(fixture.Logs.Entries, e => e.Level >= LogLevel.Error && e.Exception is IOException);
     }
 
     [Fact]
@@ -90,6 +117,9 @@ public sealed class SlowClientTests(SlowClientApiFixture fixture) : IClassFixtur
     }
 
     /// <summary>The request line and headers of a publish with the given body framing, up to the body.</summary>
-    private static string PublishHead(string key, string framing) =>
-        $"POST /v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {key}\r\nContent-Type: application/json\r\n{framing}\r\n\r\n";
+    private static string PublishHead(string key, string framing) => Head("POST", "/v1/events", key, framing);
+
+    /// <summary>The request line and headers of a request with a JSON body of the given framing, up to the body.</summary>
+    private static string Head(string method, string path, string key, string framing) =>
+        $"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {key}\r\nContent-Type: application/json\r\n{framing}\r\n\r\n";
 }
