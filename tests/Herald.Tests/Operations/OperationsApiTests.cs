@@ -15,10 +15,6 @@ public sealed class OperationsApiTests(ApiFixture fixture) : IClassFixture<ApiFi
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
-    private static string TypeOf(ReceivedRequest r) => JsonDocument.Parse(r.Body).RootElement.GetProperty("type").GetString()!;
-
-    private static JsonElement DataOf(ReceivedRequest r) => JsonDocument.Parse(r.Body).RootElement.GetProperty("data");
-
     private async Task<(HttpClient Client, string Webhook)> WebhookAsync(Receiver receiver, string events = "job.*")
     {
         var (_, key) = await fixture.CreateAccountAsync();
@@ -50,7 +46,7 @@ public sealed class OperationsApiTests(ApiFixture fixture) : IClassFixture<ApiFi
         Assert.Equal(HttpStatusCode.Accepted, recovered.StatusCode);
         Assert.Equal(2, (await JsonAsync(recovered)).GetProperty("recovered").GetInt32());
         var requests = await Eventually.ReturnsAsync(() => receiver.Requests, r => r.Count == 5, what: "two sent again");
-        Assert.Equal(["job.early", "job.early"], requests.Skip(3).Select(TypeOf));
+        Assert.Equal(["job.early", "job.early"], requests.Skip(3).Select(EventBodies.TypeOf));
         Assert.Equal(1L, await FailedAsync(webhook));
     }
 
@@ -159,8 +155,8 @@ public sealed class OperationsApiTests(ApiFixture fixture) : IClassFixture<ApiFi
         Assert.Equal($"{p}.server.provisioned", byData.GetProperty("event_type").GetString());
         Assert.Equal("webhook.test", ping.GetProperty("event_type").GetString());
         var requests = await Eventually.ReturnsAsync(() => receiver.Requests, r => r.Count == 3, what: "three tests");
-        Assert.Equal([$"{p}.server.provisioned", $"{p}.server.provisioned", "webhook.test"], requests.Select(TypeOf));
-        Assert.Equal(("fra1", "ams3"), (DataOf(requests[0]).GetProperty("region").GetString(), DataOf(requests[1]).GetProperty("region").GetString()));
+        Assert.Equal([$"{p}.server.provisioned", $"{p}.server.provisioned", "webhook.test"], requests.Select(EventBodies.TypeOf));
+        Assert.Equal(("fra1", "ams3"), (EventBodies.DataOf(requests[0]).GetProperty("region").GetString(), EventBodies.DataOf(requests[1]).GetProperty("region").GetString()));
         Assert.Equal(byExample.GetProperty("event_id").GetString(), requests[0].Headers["webhook-id"]);
         var (verified, output) = await StandardWebhooksNode.VerifyAsync(created.GetProperty("secret").GetString()!, requests[0]);
         Assert.True(verified, output);
@@ -187,7 +183,7 @@ public sealed class OperationsApiTests(ApiFixture fixture) : IClassFixture<ApiFi
             Assert.Contains(problem.GetProperty("errors").EnumerateObject(), e => e.Name.StartsWith(field, StringComparison.Ordinal));
         }
         Assert.Equal("delivery.failing", builtIn.GetProperty("event_type").GetString());
-        Assert.Equal(["delivery.failing"], receiver.Requests.Select(TypeOf));
+        Assert.Equal(["delivery.failing"], receiver.Requests.Select(EventBodies.TypeOf));
     }
 
     [Fact]
@@ -226,24 +222,24 @@ public sealed class OperationsApiTests(ApiFixture fixture) : IClassFixture<ApiFi
 
         var webhook = (await JsonAsync(await client.PostAsJsonAsync("/v1/webhooks", new { url = "http://127.0.0.1:9/x", events = new[] { "job.*" } })))
             .GetProperty("id").GetString();
-        await Eventually.ReturnsAsync(() => ops.Requests, r => r.Any(x => TypeOf(x) == "webhook.created" && DataOf(x).GetProperty("webhook_id").GetString() == webhook),
+        await Eventually.ReturnsAsync(() => ops.Requests, r => r.Any(x => EventBodies.TypeOf(x) == "webhook.created" && EventBodies.DataOf(x).GetProperty("webhook_id").GetString() == webhook),
             what: "created");
         Assert.Equal(HttpStatusCode.OK, (await client.PatchAsJsonAsync($"/v1/webhooks/{webhook}", new { description = "renamed" })).StatusCode);
-        await Eventually.ReturnsAsync(() => ops.Requests, r => r.Any(x => TypeOf(x) == "webhook.updated"), what: "updated");
+        await Eventually.ReturnsAsync(() => ops.Requests, r => r.Any(x => EventBodies.TypeOf(x) == "webhook.updated"), what: "updated");
         await client.PostAsync($"/v1/webhooks/{webhook}/disable", null);
         await client.PostAsync($"/v1/webhooks/{webhook}/enable", null);
         await client.PostAsync($"/v1/webhooks/{webhook}/enable", null); // already active: no second event
         await client.PostAsJsonAsync($"/v1/webhooks/{webhook}/rotate-secret", new { });
         await client.DeleteAsync($"/v1/webhooks/{webhook}");
 
-        var told = await Eventually.ReturnsAsync(() => ops.Requests, r => r.Any(x => TypeOf(x) == "webhook.deleted"), what: "deleted");
-        var about = told.Where(r => DataOf(r).GetProperty("webhook_id").GetString() == webhook).ToList();
+        var told = await Eventually.ReturnsAsync(() => ops.Requests, r => r.Any(x => EventBodies.TypeOf(x) == "webhook.deleted"), what: "deleted");
+        var about = told.Where(r => EventBodies.DataOf(r).GetProperty("webhook_id").GetString() == webhook).ToList();
         Assert.Equal(["webhook.created", "webhook.updated", "webhook.disabled", "webhook.enabled", "secret.rotated", "webhook.deleted"],
-            about.Select(TypeOf));
-        Assert.Equal("renamed", DataOf(about[1]).GetProperty("description").GetString());
-        Assert.Equal("active", DataOf(about[3]).GetProperty("status").GetString());
-        Assert.True(DataOf(about[4]).TryGetProperty("previous_secret_expires_at", out _));
-        Assert.DoesNotContain(about.SelectMany(r => DataOf(r).EnumerateObject()), p => p.Name.Contains("secret", StringComparison.Ordinal)
+            about.Select(EventBodies.TypeOf));
+        Assert.Equal("renamed", EventBodies.DataOf(about[1]).GetProperty("description").GetString());
+        Assert.Equal("active", EventBodies.DataOf(about[3]).GetProperty("status").GetString());
+        Assert.True(EventBodies.DataOf(about[4]).TryGetProperty("previous_secret_expires_at", out _));
+        Assert.DoesNotContain(about.SelectMany(r => EventBodies.DataOf(r).EnumerateObject()), p => p.Name.Contains("secret", StringComparison.Ordinal)
             && p.Name != "previous_secret_expires_at");
         Assert.Empty(everything.Requests);
     }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Herald.Abstractions.Accounts;
 using Herald.Abstractions.Webhooks;
 using Herald.Grains.Storage;
@@ -10,10 +9,6 @@ namespace Herald.Tests.Operations;
 [Collection(ClusterCollection.Name)]
 public sealed class StreakEventTests(ClusterFixture fixture)
 {
-    private static string TypeOf(ReceivedRequest r) => JsonDocument.Parse(r.Body).RootElement.GetProperty("type").GetString()!;
-
-    private static JsonElement DataOf(ReceivedRequest r) => JsonDocument.Parse(r.Body).RootElement.GetProperty("data");
-
     private static RetryPolicy Retries(int count) => ClusterScenario.Schedule(Enumerable.Repeat(0.05, count).ToArray());
 
     [Fact]
@@ -30,11 +25,11 @@ public sealed class StreakEventTests(ClusterFixture fixture)
 
         await scenario.StatusWhenAsync(eventId, webhook, DeliveryStatuses.Succeeded);
         var told = await Eventually.ReturnsAsync(() => ops.Requests, r => r.Count == 2, what: "failing, then recovered");
-        Assert.Equal(["delivery.failing", "delivery.recovered"], told.Select(TypeOf));
-        Assert.Equal((webhook, eventId, 5, 500), (DataOf(told[0]).GetProperty("webhook_id").GetString(),
-            DataOf(told[0]).GetProperty("event_id").GetString(), DataOf(told[0]).GetProperty("attempts").GetInt32(),
-            DataOf(told[0]).GetProperty("last_status_code").GetInt32()));
-        Assert.Equal((7, 200), (DataOf(told[1]).GetProperty("attempts").GetInt32(), DataOf(told[1]).GetProperty("last_status_code").GetInt32()));
+        Assert.Equal(["delivery.failing", "delivery.recovered"], told.Select(EventBodies.TypeOf));
+        Assert.Equal((webhook, eventId, 5, 500), (EventBodies.DataOf(told[0]).GetProperty("webhook_id").GetString(),
+            EventBodies.DataOf(told[0]).GetProperty("event_id").GetString(), EventBodies.DataOf(told[0]).GetProperty("attempts").GetInt32(),
+            EventBodies.DataOf(told[0]).GetProperty("last_status_code").GetInt32()));
+        Assert.Equal((7, 200), (EventBodies.DataOf(told[1]).GetProperty("attempts").GetInt32(), EventBodies.DataOf(told[1]).GetProperty("last_status_code").GetInt32()));
         Assert.All(told, r => Assert.Matches("^evt_.+_(failing|recovered)$", r.Headers["webhook-id"]));
         await Eventually.ReturnsAsync(() => OutboxRowsAsync(webhook), c => c == 0, what: "the outbox rows are applied and deleted");
         Assert.False(await Eventually.HoldsAsync(() => ops.Requests.Count > 2, TimeSpan.FromMilliseconds(300)), "a streak event was sent twice");
@@ -74,7 +69,7 @@ public sealed class StreakEventTests(ClusterFixture fixture)
 
         await scenario.StatusWhenAsync(eventId, webhook, DeliveryStatuses.Failed);
         var told = await Eventually.ReturnsAsync(() => ops.Requests, r => r.Count == 3, what: "failing, exhausted, disabled");
-        Assert.Equal(["delivery.failing", "delivery.exhausted", "webhook.disabled"], told.Select(TypeOf));
+        Assert.Equal(["delivery.failing", "delivery.exhausted", "webhook.disabled"], told.Select(EventBodies.TypeOf));
         Assert.Equal(WebhookStatus.Disabled, (await scenario.Endpoint(webhook).GetAsync())!.Status);
     }
 
