@@ -7,11 +7,25 @@ namespace Herald.Abstractions.Events;
 /// </summary>
 public static class OperationalEvents
 {
+    public const string WebhookCreated = "webhook.created";
+    public const string WebhookUpdated = "webhook.updated";
+    public const string WebhookDeleted = "webhook.deleted";
+    public const string WebhookEnabled = "webhook.enabled";
     public const string WebhookDisabled = "webhook.disabled";
+    public const string SecretRotated = "secret.rotated";
+    public const string DeliveryFailing = "delivery.failing";
+    public const string DeliveryRecovered = "delivery.recovered";
     public const string DeliveryExhausted = "delivery.exhausted";
 
-    /// <summary>Sent to one endpoint by <c>POST /v1/webhooks/{id}/test</c>; never published to an account.</summary>
+    /// <summary>Sent to one endpoint by <c>POST /v1/webhooks/{id}/test</c> without a type; never published to an account.</summary>
     public const string WebhookTest = "webhook.test";
 
-    public static bool IsOperational(string eventType) => eventType is WebhookDisabled or DeliveryExhausted;
+    /// <summary>The built-in types: always known to the catalog, whatever it lists.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        WebhookCreated, WebhookUpdated, WebhookDeleted, WebhookEnabled, WebhookDisabled, SecretRotated,
+        DeliveryFailing, DeliveryRecovered, DeliveryExhausted,
+    ];
+
+    public static bool IsOperational(string eventType) => All.Contains(eventType);
 }

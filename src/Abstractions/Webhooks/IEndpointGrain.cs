@@ -46,8 +46,19 @@ public interface IEndpointGrain : IGrainWithStringKey
     /// <summary>Queues a finished delivery again at the tail with a fresh retry budget.</summary>
     Task<ResendOutcome> ResendAsync(string deliveryId);
 
-    /// <summary>Queues every failed delivery created since a time again, in order; returns how many.</summary>
-    Task<int> RecoverAsync(DateTimeOffset since);
+    /// <summary>
+    /// Queues every failed delivery created in [<paramref name="since"/>, <paramref name="until"/>) again, in order;
+    /// returns how many. A null <paramref name="until"/> is open.
+    /// </summary>
+    Task<int> RecoverAsync(DateTimeOffset since, DateTimeOffset? until = null);
+
+    /// <summary>
+    /// Accepts a bulk retry of the failed deliveries that match <paramref name="filter"/>: the job is written to the
+    /// endpoint's state before this returns (so it survives a restart), and the deliveries are queued again in bounded
+    /// batches by the endpoint's delivery passes, at the tail, in their original order. Returns how many matched when
+    /// it was accepted (nothing is written when none did); null when the endpoint does not exist.
+    /// </summary>
+    Task<BulkRetryResult?> RetryFailedAsync(FailedDeliveryFilter filter);
 
     /// <summary>
     /// Replaces the signing secret (with <paramref name="secret"/>, or a generated one); the current secret keeps signing
@@ -56,11 +67,12 @@ public interface IEndpointGrain : IGrainWithStringKey
     Task<RotatedSecret?> RotateSecretAsync(string? secret, TimeSpan gracePeriod);
 
     /// <summary>
-    /// Sends a signed <c>webhook.test</c> event now, outside the queue and whatever the endpoint's status, once
-    /// (no retry), and logs the attempt; null when the endpoint does not exist.
+    /// Sends a signed test event now (<c>webhook.test</c>, or the type and data of <paramref name="test"/>), outside
+    /// the queue and whatever the endpoint's status, once (no retry), and logs the attempt; null when the endpoint
+    /// does not exist.
     /// </summary>
     [AlwaysInterleave]
-    Task<TestDeliveryResult?> SendTestAsync();
+    Task<TestDeliveryResult?> SendTestAsync(TestEvent? test = null);
 
     /// <summary>
     /// Work may have been queued for this endpoint outside a publish's notice (the recovery sweep): read the queue and

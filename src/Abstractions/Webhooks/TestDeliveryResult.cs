@@ -9,4 +9,8 @@ public sealed record TestDeliveryResult(
     [property: Id(3)] int? StatusCode,
     [property: Id(4)] int LatencyMs,
     [property: Id(5)] string? Error,
-    [property: Id(6)] string? ResponseExcerpt);
+    [property: Id(6)] string? ResponseExcerpt)
+{
+    /// <summary>The type the test event was sent as (<c>webhook.test</c> unless the caller named one).</summary>
+    [Id(7)] public string EventType { get; init; } = "webhook.test";
+}

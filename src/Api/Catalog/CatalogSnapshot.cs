@@ -17,6 +17,5 @@ public sealed class CatalogSnapshot(IReadOnlyDictionary<string, CatalogEntry> en
     /// <summary>Whether a subscription pattern names at least one known type (Herald's operational events are always known).</summary>
     public bool MatchesAny(string pattern) =>
         Entries.Keys.Any(type => EventTypePattern.Matches(pattern, type))
-        || (pattern != "*" && (EventTypePattern.Matches(pattern, OperationalEvents.WebhookDisabled)
-            || EventTypePattern.Matches(pattern, OperationalEvents.DeliveryExhausted)));
+        || (pattern != "*" && OperationalEvents.All.Any(type => EventTypePattern.Matches(pattern, type)));
 }

@@ -10,10 +10,12 @@ public sealed record EventTypeResponse(
     JsonElement? Schema,
     bool Deprecated,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    JsonElement? Example)
 {
     public static EventTypeResponse From(EventTypeRecord record) => new(
         record.Type, record.Description, record.Category,
         record.SchemaJson is null ? null : JsonDocument.Parse(record.SchemaJson).RootElement.Clone(),
-        record.Deprecated, record.CreatedAt, record.UpdatedAt);
+        record.Deprecated, record.CreatedAt, record.UpdatedAt,
+        record.ExampleJson is null ? null : JsonDocument.Parse(record.ExampleJson).RootElement.Clone());
 }

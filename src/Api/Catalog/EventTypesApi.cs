@@ -51,14 +51,15 @@ public static class EventTypesApi
         {
             errors.Add("category", "Use 1–64 letters, digits, spaces, _ . or -, such as \"compute\".");
         }
-        var schemaJson = await SchemaJsonAsync(request.Schema, errors, http.RequestAborted);
+        var (schemaJson, schema) = await SchemaJsonAsync(request.Schema, errors, http.RequestAborted);
+        var exampleJson = ExampleJson(request.Example, schema, errors);
         if (errors.Any)
         {
             return Problems.Invalid(errors.ToDictionary());
         }
 
         var (record, created) = await store.PutAsync(type, request.Description ?? "", request.Category, schemaJson,
-            request.Deprecated ?? false, http.RequestAborted);
+            request.Deprecated ?? false, exampleJson, http.RequestAborted);
         catalog.Invalidate();
         var response = EventTypeResponse.From(record);
         return created ? TypedResults.Created($"/v1/event-types/{type}", response) : TypedResults.Ok(response);
@@ -86,29 +87,54 @@ public static class EventTypesApi
             ? TypedResults.Ok(EventTypeResponse.From(record))
             : Problems.NotFound("The event type");
 
-    /// <summary>The schema's text when it is a usable JSON Schema (an object or a boolean); null for none.</summary>
-    private static async Task<string?> SchemaJsonAsync(JsonElement? schema, FieldErrors errors, CancellationToken cancellationToken)
+    /// <summary>The schema's text and compiled form when it is a usable JSON Schema (an object or a boolean); nulls for none.</summary>
+    private static async Task<(string? Json, EventSchema? Schema)> SchemaJsonAsync(JsonElement? schema, FieldErrors errors, CancellationToken cancellationToken)
     {
         if (schema is not { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) } value)
         {
-            return null;
+            return (null, null);
         }
         if (value.ValueKind is not (JsonValueKind.Object or JsonValueKind.True or JsonValueKind.False))
         {
             errors.Add("schema", "Give a JSON Schema: an object such as {\"type\": \"object\"}, or true / false.");
-            return null;
+            return (null, null);
         }
         var json = value.GetRawText();
         if (json.Length > MaxSchemaBytes)
         {
             errors.Add("schema", $"Keep the schema to {MaxSchemaBytes / 1024} KiB.");
-            return null;
+            return (null, null);
         }
-        var (_, error) = await EventSchema.CompileAsync(json, cancellationToken);
+        var (compiled, error) = await EventSchema.CompileAsync(json, cancellationToken);
         if (error is not null)
         {
             errors.Add("schema", $"The schema cannot be used: {error}");
         }
+        return (json, compiled);
+    }
+
+    /// <summary>
+    /// The example's text when it is a JSON object that the type's schema (if any) accepts: it becomes the data of a
+    /// typed test send, so it must be a valid event of the type. Null for none.
+    /// </summary>
+    private static string? ExampleJson(JsonElement? example, EventSchema? schema, FieldErrors errors)
+    {
+        if (example is not { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) } value)
+        {
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add("example", "Give an example of the event's data as a JSON object.");
+            return null;
+        }
+        var json = value.GetRawText();
+        if (json.Length > MaxSchemaBytes)
+        {
+            errors.Add("example", $"Keep the example to {MaxSchemaBytes / 1024} KiB.");
+            return null;
+        }
+        schema?.Validate(value, "example", errors);
         return json;
     }
 

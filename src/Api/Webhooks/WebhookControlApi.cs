@@ -6,14 +6,13 @@ using Microsoft.Extensions.Options;
 
 namespace Herald.Api.Webhooks;
 
-/// <summary>Replay and control: enable, disable, resend one delivery, recover failed ones since a time.</summary>
+/// <summary>Replay and control: enable, disable, resend one delivery, recover failed ones in a time range.</summary>
 public static class WebhookControlApi
 {
     public static RouteGroupBuilder MapWebhookControl(this RouteGroupBuilder webhooks)
     {
         webhooks.MapPost("/{id}/enable", EnableAsync);
         webhooks.MapPost("/{id}/disable", DisableAsync);
-        webhooks.MapPost("/{id}/test", SendTestAsync);
         webhooks.MapPost("/{id}/deliveries/{deliveryId}/retry", ResendAsync);
         webhooks.MapPost("/{id}/recover", RecoverAsync).Accepts<RecoverRequest>("application/json");
         return webhooks;
@@ -34,17 +33,6 @@ public static class WebhookControlApi
             return Problems.NotFound("The webhook");
         }
         return TypedResults.Ok(WebhookResponse.From(view));
-    }
-
-    private static async Task<Results<Ok<TestDeliveryResult>, ProblemHttpResult>> SendTestAsync(
-        string id, HttpContext http, IGrainFactory grains, [FromQuery(Name = "account_id")] string? accountId)
-    {
-        if (await WebhooksApi.FindAsync(id, http, grains, accountId) is null
-            || await grains.GetGrain<IEndpointGrain>(id).SendTestAsync() is not { } result)
-        {
-            return Problems.NotFound("The webhook");
-        }
-        return TypedResults.Ok(result);
     }
 
     private static async Task<Results<Accepted<ResendResponse>, ProblemHttpResult>> ResendAsync(
@@ -79,7 +67,11 @@ public static class WebhookControlApi
         {
             return Problems.Invalid(new Dictionary<string, string[]> { ["since"] = ["Give a past time such as \"2026-11-23T10:00:00Z\"."] });
         }
-        var recovered = await grains.GetGrain<IEndpointGrain>(id).RecoverAsync(since);
+        if (TimeRange.Check(since, request.Until) is { } empty)
+        {
+            return empty;
+        }
+        var recovered = await grains.GetGrain<IEndpointGrain>(id).RecoverAsync(since, request.Until);
         return TypedResults.Accepted((string?)null, new RecoverResponse(recovered));
     }
 }

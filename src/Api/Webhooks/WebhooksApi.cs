@@ -22,7 +22,7 @@ public static class WebhooksApi
         group.MapDelete("/{id}", DeleteAsync);
         group.MapDelete("/", BulkDeleteAsync);
         group.MapGet("/{id}/deliveries", ListDeliveriesAsync);
-        return group.MapWebhookUpdate().MapWebhookControl().MapWebhookSecrets();
+        return group.MapWebhookUpdate().MapWebhookControl().MapWebhookSecrets().MapWebhookTest().MapBulkRetry();
     }
 
     private static async Task<Results<Created<WebhookResponse>, ProblemHttpResult>> CreateAsync(
@@ -57,7 +57,9 @@ public static class WebhooksApi
         {
             return Problems.NotFound("The account");
         }
-        return TypedResults.Created($"/v1/webhooks/{created.Webhook.Id}", WebhookResponse.From(created.Webhook, created.Secret));
+        // The webhook exists whatever the test's outcome; the test is bounded by the webhook's own timeout.
+        var test = request.Test == true ? await grains.GetGrain<IEndpointGrain>(created.Webhook.Id).SendTestAsync() : null;
+        return TypedResults.Created($"/v1/webhooks/{created.Webhook.Id}", WebhookResponse.From(created.Webhook, created.Secret) with { Test = test });
     }
 
     private static async Task<Results<Ok<Page<WebhookResponse>>, ProblemHttpResult>> ListAsync(

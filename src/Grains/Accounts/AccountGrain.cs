@@ -2,10 +2,12 @@ using Herald.Abstractions.Accounts;
 using Herald.Abstractions.Events;
 using Herald.Abstractions.Ids;
 using Herald.Abstractions.Webhooks;
+using Herald.Grains.Events;
 using Herald.Grains.Limits;
 using Herald.Grains.Payloads;
 using Herald.Grains.Routing;
 using Herald.Grains.Storage;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Grains.Accounts;
@@ -15,7 +17,8 @@ public sealed class AccountGrain(
     EventStore events,
     ApiKeyStore keys,
     IOptions<LimitsOptions> limits,
-    TimeProvider time) : Grain, IAccountGrain
+    TimeProvider time,
+    ILogger<AccountGrain> logger) : Grain, IAccountGrain
 {
     // The place of each endpoint's latest delivery, as this activation's publishes queued them (see DeliveryNotice).
     private readonly EndpointPlaces _places = new();
@@ -77,6 +80,7 @@ public sealed class AccountGrain(
         var created = await GrainFactory.GetGrain<IEndpointGrain>(endpointId).CreateAsync(AccountId, spec);
         state.State.Endpoints.Add(new EndpointFilter(endpointId, spec.Events, spec.Source));
         await state.WriteStateAsync();
+        await AnnounceAsync(OperationalEvents.WebhookCreated, WebhookLifecycle.Data(created.Webhook), endpointId);
         return created;
     }
 
@@ -101,6 +105,7 @@ public sealed class AccountGrain(
         // Replaced in place, in this turn: publishes, which interleave, match either the old filter or the new one.
         state.State.Endpoints[index] = new EndpointFilter(endpointId, spec.Events, spec.Source);
         await state.WriteStateAsync();
+        await AnnounceAsync(OperationalEvents.WebhookUpdated, WebhookLifecycle.Data(updated), endpointId);
         return updated;
     }
 
@@ -121,6 +126,7 @@ public sealed class AccountGrain(
         _places.Forget(endpointId);
         await state.WriteStateAsync();
         endpoint.ForgetAsync().Ignore();
+        await AnnounceAsync(OperationalEvents.WebhookDeleted, new { WebhookId = endpointId }, endpointId);
         return true;
     }
 
@@ -162,6 +168,13 @@ public sealed class AccountGrain(
             .Select(e => e.EndpointId)
             .ToList();
     }
+
+    /// <summary>
+    /// A webhook's lifecycle event, published by this grain itself once the index is written (best effort), and only
+    /// when a webhook of the account subscribes to it: these are frequent, and an event nobody receives is not stored.
+    /// </summary>
+    private Task AnnounceAsync(string type, object data, string endpointId) =>
+        Match(type, null).Count == 0 ? Task.CompletedTask : WebhookLifecycle.AnnounceAsync(PublishAsync, type, data, time, logger, endpointId);
 
     /// <exception cref="SourceLimitReachedException">The source already has as many webhooks as the account allows.</exception>
     private void EnsureRoomIn(string? source)

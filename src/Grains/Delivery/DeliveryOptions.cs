@@ -52,4 +52,10 @@ public sealed class DeliveryOptions
 
     /// <summary>The bytes of event bodies that all queue windows of one silo may hold together.</summary>
     public long QueueWindowBudgetBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// After this many failed attempts in a row of one delivery (1–1,000), Herald publishes <c>delivery.failing</c>
+    /// once for that streak; a later success of the delivery publishes <c>delivery.recovered</c>.
+    /// </summary>
+    public int FailingAfter { get; set; } = 5;
 }

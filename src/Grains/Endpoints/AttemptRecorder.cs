@@ -7,7 +7,7 @@ namespace Herald.Grains.Endpoints;
 /// The endpoint's attempt records on their way to PostgreSQL (through the group-committing <see cref="AttemptWriter"/>).
 /// An outcome is never dropped: a record whose write fails stays here and is submitted again, with the same attempt id
 /// (the statement is idempotent), until it commits; meanwhile the drains send nothing (<see cref="HasFailed"/>). Once a
-/// record that ended its delivery failed is durable, its consequences are applied.
+/// record with consequences (a failed delivery, a failing streak's start or end) is durable, they are applied.
 /// </summary>
 internal sealed class AttemptRecorder(DeliveryQueue queue, Func<FailedDelivery, Task> applyConsequences)
 {
@@ -27,7 +27,7 @@ internal sealed class AttemptRecorder(DeliveryQueue queue, Func<FailedDelivery, 
 
     /// <summary>Forgets the records of successes that have committed, so the list stays short between settles.</summary>
     public void TrimCommitted() =>
-        _unrecorded.RemoveAll(u => u.Commit.IsCompletedSuccessfully && u.Record.FailureReason is null);
+        _unrecorded.RemoveAll(u => u.Commit.IsCompletedSuccessfully && !u.Record.HasConsequences);
 
     /// <summary>
     /// Completes once every record handed over is durable (submitting again those whose write failed) and the
@@ -68,9 +68,9 @@ internal sealed class AttemptRecorder(DeliveryQueue queue, Func<FailedDelivery, 
             var next = _unrecorded[0];
             await next.Commit;
             _unrecorded.Remove(next);
-            if (FailedDelivery.Of(next.Record) is { } failed)
+            foreach (var row in FailedDelivery.Of(next.Record))
             {
-                await applyConsequences(failed);
+                await applyConsequences(row);
             }
         }
     }

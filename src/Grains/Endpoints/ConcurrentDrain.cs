@@ -123,7 +123,7 @@ internal sealed partial class ConcurrentDrain(DrainParts parts, int readLimit, I
             {
                 await parts.Failures.OnSucceededAsync();
             }
-            else if (record.DeliveryStatus == DeliveryStatuses.Failed)
+            if (record.HasConsequences)
             {
                 await parts.Wake.KeepReminderAsync();
             }

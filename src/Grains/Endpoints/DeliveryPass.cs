@@ -5,11 +5,13 @@ namespace Herald.Grains.Endpoints;
 
 /// <summary>
 /// One delivery pass of an endpoint: first the failure outbox when rows may wait there (a new activation, a reminder
-/// tick, a consequence that failed), then, if the endpoint is active, its queue in the ordering mode it has now; a
-/// disabled endpoint holds what was queued meanwhile instead.
+/// tick, a consequence that failed), then one batch of a bulk retry if one is under way, then, if the endpoint is
+/// active, its queue in the ordering mode it has now; a disabled endpoint holds what was queued meanwhile instead.
+/// While a bulk retry has batches left, the pass asks for the next one at once (and keeps the wake reminder).
 /// </summary>
 internal sealed class DeliveryPass(
-    EndpointContext endpoint, QueueWindow window, ChangeLane lane, EndpointStatus status, FailurePolicy failures, DeliveryShutdown shutdown)
+    EndpointContext endpoint, QueueWindow window, ChangeLane lane, EndpointStatus status, FailurePolicy failures, BulkRetry retries,
+    DeliveryShutdown shutdown)
 {
     private StrictDrain? _strict;
     private ConcurrentDrain? _concurrent;
@@ -45,25 +47,38 @@ internal sealed class DeliveryPass(
                 _outboxDue = false;
                 await GuardAsync(failures.ApplyPendingAsync);
             }
-            if (!endpoint.IsActive)
+            if (retries.HasWork && await retries.RunBatchAsync())
             {
-                window.Clear();
-                await lane.RunAsync(status.HoldIfDisabledAsync);
-                return PassEnd.Stopped;
+                window.MarkStale(); // the batch went to the tail: the window reads it in its turn
             }
-            if (endpoint.IsConcurrent)
-            {
-                return await _concurrent!.RunAsync(cancellationToken);
-            }
-            // Switched from concurrent order: the attempts still in flight end before strict order sends anything.
-            await _concurrent!.WhenIdleAsync();
-            return await _strict!.RunAsync(cancellationToken);
+            return ContinueRetries(await DrainAsync(cancellationToken));
         }
         finally
         {
             shutdown.Exit();
         }
     }
+
+    private async Task<PassEnd> DrainAsync(CancellationToken cancellationToken)
+    {
+        if (!endpoint.IsActive)
+        {
+            window.Clear();
+            await lane.RunAsync(status.HoldIfDisabledAsync);
+            return PassEnd.Stopped;
+        }
+        if (endpoint.IsConcurrent)
+        {
+            return await _concurrent!.RunAsync(cancellationToken);
+        }
+        // Switched from concurrent order: the attempts still in flight end before strict order sends anything.
+        await _concurrent!.WhenIdleAsync();
+        return await _strict!.RunAsync(cancellationToken);
+    }
+
+    /// <summary>A bulk retry with batches left runs its next batch in the next pass, at once, and keeps the reminder meanwhile.</summary>
+    private PassEnd ContinueRetries(PassEnd end) =>
+        retries.HasWork && end.Kind is PassEndKind.Idle or PassEndKind.Wait or PassEndKind.Stopped ? PassEnd.WaitFor(TimeSpan.Zero) : end;
 
     /// <summary>Applies a failed delivery's consequences once its record is durable; if that fails, the row stays for the next pass.</summary>
     public Task ApplyConsequencesAsync(FailedDelivery failed) => GuardAsync(() => failures.ApplyAsync(failed));

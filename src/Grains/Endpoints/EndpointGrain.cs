@@ -1,6 +1,8 @@
 using Herald.Abstractions.Accounts;
+using Herald.Abstractions.Events;
 using Herald.Abstractions.Signatures;
 using Herald.Abstractions.Webhooks;
+using Herald.Grains.Events;
 using Herald.Grains.Storage;
 using Microsoft.Extensions.Logging;
 using Orleans.Placement;
@@ -31,6 +33,7 @@ public sealed partial class EndpointGrain : Grain, IEndpointGrain, IRemindable
     private readonly DeliveryPass _pass;
     private readonly WakeScheduler _wake;
     private readonly TestSend _test;
+    private readonly BulkRetry _retries;
 
     public EndpointGrain(
         [PersistentState("endpoint", HeraldStorage.Name)] IPersistentState<EndpointState> state,
@@ -46,7 +49,8 @@ public sealed partial class EndpointGrain : Grain, IEndpointGrain, IRemindable
         _status = new EndpointStatus(_endpoint, services.Queue, GrainFactory, services.Time, logger);
         var failures = new FailurePolicy(_endpoint, _lane, _status, services.Outbox, GrainFactory, options, services.Time);
         var attempts = new AttemptRunner(_endpoint, services.Sender, services.Signer, failures, options, services.Time, logger);
-        _pass = new DeliveryPass(_endpoint, _window, _lane, _status, failures, services.Shutdown);
+        _retries = new BulkRetry(_endpoint, _lane, services.Requeue, services.Time);
+        _pass = new DeliveryPass(_endpoint, _window, _lane, _status, failures, _retries, services.Shutdown);
         _wake = new WakeScheduler(this, _endpoint.Id, _pass.RunAsync, options, logger);
         _test = new TestSend(_endpoint, attempts, services.Queue, services.Time);
         var recorder = new AttemptRecorder(services.Queue, _pass.ApplyConsequencesAsync);
@@ -111,12 +115,14 @@ public sealed partial class EndpointGrain : Grain, IEndpointGrain, IRemindable
         {
             return null;
         }
-        return await _lane.RunAsync(async () =>
+        var rotated = await _lane.RunAsync(async () =>
         {
             var rotated = _services.Secrets.Rotate(EndpointId, _state.State, secret, gracePeriod);
             await _state.WriteStateAsync();
             return rotated;
         });
+        await AnnounceAsync(OperationalEvents.SecretRotated, new { WebhookId = EndpointId, PreviousSecretExpiresAt = rotated.PreviousExpiresAt });
+        return rotated;
     }
 
     public async Task DeleteAsync()
@@ -181,38 +187,23 @@ public sealed partial class EndpointGrain : Grain, IEndpointGrain, IRemindable
         {
             return null;
         }
-        await _lane.RunAsync(_status.EnableAsync);
+        var enabled = await _lane.RunAsync(async () =>
+        {
+            var wasDisabled = !_endpoint.IsActive;
+            await _status.EnableAsync();
+            return wasDisabled;
+        });
         _window.MarkStale();
         _wake.Now();
+        if (enabled)
+        {
+            await AnnounceAsync(OperationalEvents.WebhookEnabled, WebhookLifecycle.Data(View()));
+        }
         return View();
     }
 
-    public async Task<ResendOutcome> ResendAsync(string deliveryId)
-    {
-        if (!_endpoint.Exists)
-        {
-            return ResendOutcome.NotFound;
-        }
-        // The status is read in the lane, with the write: an enable or disable cannot fall in between and leave the row held.
-        var result = await _lane.RunAsync(() => _services.Queue.RequeueAsync(EndpointId, deliveryId, QueuedStatus, _services.Time.GetUtcNow()));
-        _window.MarkStale();
-        _wake.Now();
-        return (ResendOutcome)(int)result;
-    }
-
-    public async Task<int> RecoverAsync(DateTimeOffset since)
-    {
-        if (!_endpoint.Exists)
-        {
-            return 0;
-        }
-        var recovered = await _lane.RunAsync(() => _services.Queue.RecoverAsync(EndpointId, since, QueuedStatus, _services.Time.GetUtcNow()));
-        _window.MarkStale();
-        _wake.Now();
-        return recovered;
-    }
-
-    public async Task<TestDeliveryResult?> SendTestAsync() => _endpoint.Exists ? await _test.RunAsync() : null;
+    public async Task<TestDeliveryResult?> SendTestAsync(TestEvent? test = null) =>
+        _endpoint.Exists ? await _test.RunAsync(test ?? TestEvent.Ping) : null;
 
     public Task NotifyQueuedAsync(DeliveryNotice notice)
     {
@@ -271,6 +262,10 @@ public sealed partial class EndpointGrain : Grain, IEndpointGrain, IRemindable
         await ForgetAsync();
         return !_state.RecordExists;
     }
+
+    /// <summary>One of the webhook's lifecycle events, once its change is durable (best effort, see <see cref="WebhookLifecycle"/>).</summary>
+    private Task AnnounceAsync(string type, object data) =>
+        WebhookLifecycle.AnnounceAsync(GrainFactory.GetGrain<IAccountGrain>(_state.State.AccountId).PublishAsync, type, data, _services.Time, _logger, EndpointId);
 
     private WebhookView View() => new(
         EndpointId, _state.State.AccountId, _state.State.Url, _state.State.Events, _state.State.Source, _state.State.Description,

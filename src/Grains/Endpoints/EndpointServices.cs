@@ -9,6 +9,7 @@ namespace Herald.Grains.Endpoints;
 public sealed record EndpointServices(
     DeliveryQueue Queue,
     FailureOutbox Outbox,
+    FailedRequeue Requeue,
     WebhookSender Sender,
     DeliverySigner Signer,
     EndpointSecrets Secrets,

@@ -5,7 +5,7 @@ namespace Herald.Grains.Endpoints;
 
 /// <remarks>
 /// Serializer ids by area, so that features can be added side by side: 0–19 core and delivery,
-/// 20–29 signatures and secrets, 30–39 sources and security.
+/// 20–29 signatures and secrets, 30–39 sources and security, 40–49 operations.
 /// </remarks>
 [GenerateSerializer, Alias("herald.endpoint-state")]
 public sealed class EndpointState
@@ -46,6 +46,9 @@ public sealed class EndpointState
     /// <summary>The secret before the last rotation, sealed; it signs too until <see cref="PreviousSecretExpiresAt"/>.</summary>
     [Id(22)] public byte[]? SealedPreviousSecret { get; set; }
     [Id(23)] public DateTimeOffset? PreviousSecretExpiresAt { get; set; }
+
+    /// <summary>Bulk retries accepted and not finished, oldest first; the delivery passes work through them in batches.</summary>
+    [Id(40)] public List<BulkRetryJob> Retries { get; set; } = [];
 
     /// <summary>
     /// Takes every setting of a registration, at creation and at each change: all but the account, the secrets, the

@@ -15,7 +15,9 @@ namespace Herald.Grains.Endpoints;
 /// <c>delivery.exhausted</c>, the disable rule with <c>webhook.disabled</c> and its email) are written as a failure
 /// outbox row by the same statement as the failing attempt, and applied here at least once, idempotently: the count
 /// once per row (the row's id is kept in the grain state with the count), the events under ids derived from the row,
-/// so a second publish is the first one's duplicate; then the row is deleted.
+/// so a second publish is the first one's duplicate; then the row is deleted. The same outbox carries a delivery's
+/// failing streak (<c>delivery.failing</c> after <c>Herald:Delivery:FailingAfter</c> failed attempts in a row, before
+/// the delivery's own failure and the disable rule; <c>delivery.recovered</c> at its first success after that).
 /// </summary>
 internal sealed class FailurePolicy(
     EndpointContext endpoint,
@@ -47,7 +49,25 @@ internal sealed class FailurePolicy(
         return new AttemptRecord(
             HeraldId.New("att", time), message.DeliveryId, endpoint.Id, message.EventId, message.EventType, attempt,
             outcome.IsSuccess, outcome.StatusCode, (int)outcome.Latency.TotalMilliseconds, outcome.Error, outcome.ResponseExcerpt,
-            attemptedAt, next, deliveryStatus, reason);
+            attemptedAt, next, deliveryStatus, reason, StreakEvent(message, attempt, verdict == AttemptClass.Succeeded));
+    }
+
+    /// <summary>
+    /// Whether this attempt starts or ends the delivery's failing streak. Every earlier attempt of the delivery's
+    /// current budget failed (a success ends the delivery), so the streak is the attempts since the budget started:
+    /// the failure that makes it <c>FailingAfter</c> long starts it, once; a success after such a streak ends it.
+    /// A resend starts a new budget, and so a new streak. Operational events have none (they never produce another).
+    /// </summary>
+    private string? StreakEvent(QueuedDelivery message, int attempt, bool succeeded)
+    {
+        if (OperationalEvents.IsOperational(message.EventType))
+        {
+            return null;
+        }
+        var failedBefore = attempt - 1 - message.BudgetStart;
+        var threshold = options.Value.FailingAfter;
+        return succeeded ? (failedBefore >= threshold ? OutboxKinds.Recovered : null)
+            : failedBefore + 1 == threshold ? OutboxKinds.Failing : null;
     }
 
     /// <summary>A delivery succeeded: the count of failed deliveries in a row starts again.</summary>
@@ -60,9 +80,14 @@ internal sealed class FailurePolicy(
         }
     });
 
-    /// <summary>Applies the consequences of one failed delivery whose record is durable; safe to repeat.</summary>
+    /// <summary>Applies the consequences of one outbox row whose record is durable; safe to repeat.</summary>
     public async Task ApplyAsync(FailedDelivery failed)
     {
+        if (failed.Kind != OutboxKinds.Failed)
+        {
+            await AnnounceStreakAsync(failed);
+            return;
+        }
         // A failed operational event never produces another, nor counts toward disabling (so a broken endpoint cannot feed itself).
         var operational = OperationalEvents.IsOperational(failed.EventType);
         var settings = operational ? null
@@ -104,8 +129,29 @@ internal sealed class FailurePolicy(
                 await status.AnnounceDisabledAsync(DisabledReasons.Failures, OperationalEvent.IdFor(failed.AttemptId, "disabled"));
             }
         }
-        await outbox.DeleteAsync(failed.AttemptId);
+        await outbox.DeleteAsync(failed.AttemptId, failed.Kind);
         endpoint.State.AppliedFailures.Remove(failed.AttemptId);
+    }
+
+    /// <summary><c>delivery.failing</c> or <c>delivery.recovered</c>, under an id derived from the attempt, so a second publish is a duplicate.</summary>
+    private async Task AnnounceStreakAsync(FailedDelivery streak)
+    {
+        if (endpoint.Exists)
+        {
+            var failing = streak.Kind == OutboxKinds.Failing;
+            await OperationalEvent.PublishAsync(grains, endpoint.State.AccountId,
+                failing ? OperationalEvents.DeliveryFailing : OperationalEvents.DeliveryRecovered, new
+                {
+                    WebhookId = endpoint.Id,
+                    streak.DeliveryId,
+                    streak.EventId,
+                    streak.EventType,
+                    streak.Attempts,
+                    LastStatusCode = streak.StatusCode,
+                    LastError = streak.Error,
+                }, time, OperationalEvent.IdFor(streak.AttemptId, streak.Kind));
+        }
+        await outbox.DeleteAsync(streak.AttemptId, streak.Kind);
     }
 
     /// <summary>Applies what earlier activations left in the outbox (a crash, or a failure, between a record's commit and its consequences).</summary>

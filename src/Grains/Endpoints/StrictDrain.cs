@@ -79,6 +79,10 @@ internal sealed class StrictDrain(DrainParts parts)
             if (record.DeliveryStatus == DeliveryStatuses.Succeeded)
             {
                 _window.Remove(head, finishesPlace: true);
+                if (record.HasConsequences)
+                {
+                    await parts.Wake.KeepReminderAsync(); // a recovered streak's event must not wait for a crash to be forgotten
+                }
                 _recorder.Submit(record);
                 await parts.Failures.OnSucceededAsync();
                 continue;

@@ -14,12 +14,16 @@ public static class OperationalEvent
     /// The event id, for an event that may be published again after a crash (<see cref="IdFor"/>): the account's
     /// idempotency then answers the first publish and queues nothing. Null: a fresh id.
     /// </param>
-    public static Task<PublishResult?> PublishAsync(IGrainFactory grains, string accountId, string type, object data, TimeProvider time, string? eventId = null)
+    public static Task<PublishResult?> PublishAsync(IGrainFactory grains, string accountId, string type, object data, TimeProvider time, string? eventId = null) =>
+        grains.GetGrain<IAccountGrain>(accountId).PublishAsync(Command(type, data, time, eventId));
+
+    /// <summary>The publish of one operational event, its <c>data</c> written in snake_case; <paramref name="eventId"/> as above.</summary>
+    public static PublishCommand Command(string type, object data, TimeProvider time, string? eventId = null)
     {
         var id = eventId ?? HeraldId.New("evt", time);
         var now = time.GetUtcNow();
         var body = EventEnvelope.Write(id, type, now, JsonSerializer.SerializeToElement(data, Json));
-        return grains.GetGrain<IAccountGrain>(accountId).PublishAsync(new PublishCommand(id, type, null, body, now));
+        return new PublishCommand(id, type, null, body, now);
     }
 
     /// <summary>

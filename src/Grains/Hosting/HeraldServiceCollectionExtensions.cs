@@ -38,6 +38,7 @@ public static class HeraldServiceCollectionExtensions
         services.AddSingleton<DeliveryQueue>();
         services.AddSingleton<AttemptLog>();
         services.AddSingleton<FailureOutbox>();
+        services.AddSingleton<FailedRequeue>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<EventCatalogStore>();
         services.AddSingleton<EventLookup>();

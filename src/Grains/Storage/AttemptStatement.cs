@@ -5,7 +5,7 @@ namespace Herald.Grains.Storage;
 
 /// <summary>
 /// The one statement that records attempts, and so the one place that knows an attempt row's fields: it appends
-/// the attempts to the log, writes the failure outbox row of each attempt that ended its delivery failed, and moves
+/// the attempts to the log, writes the failure outbox rows of each attempt that ended its delivery failed or started or ended its failing streak, and moves
 /// their deliveries on, all or nothing. <see cref="AttemptWriter"/> runs it for a group-committed batch,
 /// <see cref="DeliveryQueue.RecordTestAsync"/> for a test send. The update moves a delivery once per statement, so the
 /// attempts given must be of distinct deliveries. A delivery that was held (its endpoint disabled) while its attempt
@@ -27,15 +27,16 @@ internal static class AttemptStatement
             on conflict (attempt_id) do nothing
         ),
         consequences as (
-            insert into herald_failure_outbox (attempt_id, endpoint_id, delivery_id, event_id, event_type, attempts, reason,
+            insert into herald_failure_outbox (attempt_id, kind, endpoint_id, delivery_id, event_id, event_type, attempts, reason,
                                                status_code, error, failed_at)
-            select f.attempt_id, f.endpoint_id, f.delivery_id, f.event_id, f.event_type, f.attempts, f.reason, f.status_code,
-                   f.error, f.failed_at
-            from unnest(@attempt_ids, @endpoints, @deliveries, @events, @types, @attempts, @reasons, @status_codes, @errors,
-                        @attempted) as f(attempt_id, endpoint_id, delivery_id, event_id, event_type, attempts, reason,
-                                         status_code, error, failed_at)
-            where f.reason is not null
-            on conflict (attempt_id) do nothing
+            select f.attempt_id, k.kind, f.endpoint_id, f.delivery_id, f.event_id, f.event_type, f.attempts,
+                   case when k.kind = 'failed' then f.reason end, f.status_code, f.error, f.failed_at
+            from unnest(@attempt_ids, @endpoints, @deliveries, @events, @types, @attempts, @reasons, @streaks, @status_codes,
+                        @errors, @attempted) as f(attempt_id, endpoint_id, delivery_id, event_id, event_type, attempts, reason,
+                                                  streak, status_code, error, failed_at)
+            cross join lateral (values ('failed', f.reason is not null), (f.streak, f.streak is not null)) as k(kind, wanted)
+            where k.wanted
+            on conflict (attempt_id, kind) do nothing
         )
         update herald_deliveries d
         set status = case when d.status = 'held' and u.status = 'pending' then 'held' else u.status end, attempts = u.attempt, next_attempt_at = coalesce(u.next, d.next_attempt_at), updated_at = u.attempted_at
@@ -74,5 +75,6 @@ internal static class AttemptStatement
         p.Add(ArrayParameter.Of("next", NpgsqlDbType.TimestampTz, rows.Select(r => r.NextAttemptAt?.UtcDateTime)));
         p.Add(ArrayParameter.Text("statuses", rows.Select(r => r.DeliveryStatus)));
         p.Add(ArrayParameter.Text("reasons", rows.Select(r => r.FailureReason)));
+        p.Add(ArrayParameter.Text("streaks", rows.Select(r => r.StreakEvent)));
     }
 }

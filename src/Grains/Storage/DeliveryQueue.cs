@@ -113,20 +113,27 @@ public sealed class DeliveryQueue(NpgsqlDataSource dataSource, AttemptWriter att
         return reader.IsDBNull(0) ? RequeueResult.NotFound : reader.GetInt64(1) == 1 ? RequeueResult.Queued : RequeueResult.AlreadyQueued;
     }
 
-    /// <summary>Queues every failed delivery created since a time again, in their original order, each with a fresh budget.</summary>
-    public Task<int> RecoverAsync(string endpointId, DateTimeOffset since, string status, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// Queues every failed delivery created in [<paramref name="since"/>, <paramref name="until"/>) again (an open end
+    /// when null), in their original order, each with a fresh budget.
+    /// </summary>
+    public Task<int> RecoverAsync(
+        string endpointId, DateTimeOffset since, DateTimeOffset? until, string status, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         // Each row takes its own nextval, as a publish does, so no place is shared with a concurrent publish. The
         // select list is evaluated after its sort (PostgreSQL 9.6 and later), so the new places follow the old order.
         ExecuteAsync("""
             with failed as (
                 select delivery_id, nextval(pg_get_serial_sequence('herald_deliveries', 'seq')) as place
-                from herald_deliveries where endpoint_id = @endpoint and status = 'failed' and created_at >= @since
+                from herald_deliveries
+                where endpoint_id = @endpoint and status = 'failed' and created_at >= @since
+                  and (@until::timestamptz is null or created_at < @until::timestamptz)
                 order by seq)
             update herald_deliveries d
             set status = @status, seq = failed.place, budget_start = d.attempts, next_attempt_at = @now, updated_at = @now
             from failed
             where d.delivery_id = failed.delivery_id
-            """, cancellationToken, ("endpoint", endpointId), ("since", since), ("status", status), ("now", now));
+            """, cancellationToken, ("endpoint", endpointId), ("since", since), ("until", (object?)until ?? DBNull.Value), ("status", status),
+            ("now", now));
 
     /// <summary>Removes an endpoint's queue, log and failure outbox when the endpoint is deleted.</summary>
     public async Task DeleteEndpointAsync(string endpointId, CancellationToken cancellationToken = default)

@@ -5,18 +5,19 @@ namespace Herald.Grains.Storage;
 /// <summary>The event catalog in <c>herald_event_types</c>.</summary>
 public sealed class EventCatalogStore(NpgsqlDataSource dataSource)
 {
-    private const string Columns = "event_type, description, category, schema_json, deprecated, created_at, updated_at";
+    private const string Columns = "event_type, description, category, schema_json, deprecated, created_at, updated_at, example_json";
 
     /// <summary>Creates or replaces a type; answers the stored row and whether it was new.</summary>
     public async Task<(EventTypeRecord Record, bool Created)> PutAsync(
-        string type, string description, string? category, string? schemaJson, bool deprecated, CancellationToken cancellationToken = default)
+        string type, string description, string? category, string? schemaJson, bool deprecated, string? exampleJson = null,
+        CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand($"""
-            insert into herald_event_types (event_type, description, category, schema_json, deprecated)
-            values (@type, @description, @category, @schema, @deprecated)
+            insert into herald_event_types (event_type, description, category, schema_json, deprecated, example_json)
+            values (@type, @description, @category, @schema, @deprecated, @example)
             on conflict (event_type) do update
             set description = excluded.description, category = excluded.category, schema_json = excluded.schema_json,
-                deprecated = excluded.deprecated, updated_at = now()
+                deprecated = excluded.deprecated, example_json = excluded.example_json, updated_at = now()
             returning {Columns}, (xmax = 0) as inserted
             """);
         command.Parameters.AddWithValue("type", type);
@@ -24,9 +25,10 @@ public sealed class EventCatalogStore(NpgsqlDataSource dataSource)
         command.Parameters.Add(new NpgsqlParameter<string?>("category", category));
         command.Parameters.Add(new NpgsqlParameter<string?>("schema", schemaJson));
         command.Parameters.AddWithValue("deprecated", deprecated);
+        command.Parameters.Add(new NpgsqlParameter<string?>("example", exampleJson));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return (Read(reader), reader.GetBoolean(7));
+        return (Read(reader), reader.GetBoolean(8));
     }
 
     public async Task<EventTypeRecord?> GetAsync(string type, CancellationToken cancellationToken = default)
@@ -80,5 +82,5 @@ public sealed class EventCatalogStore(NpgsqlDataSource dataSource)
     private static EventTypeRecord Read(NpgsqlDataReader reader) => new(
         reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
         reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetBoolean(4),
-        reader.GetFieldValue<DateTimeOffset>(5), reader.GetFieldValue<DateTimeOffset>(6));
+        reader.GetFieldValue<DateTimeOffset>(5), reader.GetFieldValue<DateTimeOffset>(6), reader.IsDBNull(7) ? null : reader.GetString(7));
 }

@@ -1,8 +1,11 @@
 namespace Herald.Grains.Storage;
 
 /// <summary>
-/// One row of the failure outbox: a delivery that ended failed, with what its consequences need. <see cref="AttemptId"/>
-/// (the attempt that ended it) identifies the row, so each consequence can be applied once per row.
+/// One row of the failure outbox: a delivery that ended failed (<see cref="OutboxKinds.Failed"/>, with its
+/// <see cref="Reason"/>), or one whose streak of failed attempts crossed the threshold or ended in a success
+/// (<see cref="OutboxKinds.Failing"/>, <see cref="OutboxKinds.Recovered"/>), with what its consequences need.
+/// <see cref="AttemptId"/> (the attempt that caused it) and <see cref="Kind"/> identify the row, so each consequence
+/// can be applied once per row.
 /// </summary>
 public sealed record FailedDelivery(
     string AttemptId,
@@ -10,14 +13,24 @@ public sealed record FailedDelivery(
     string EventId,
     string EventType,
     int Attempts,
-    string Reason,
+    string? Reason,
     int? StatusCode,
     string? Error,
-    DateTimeOffset FailedAt)
+    DateTimeOffset FailedAt,
+    string Kind = OutboxKinds.Failed)
 {
-    /// <summary>The outbox row an attempt record writes, or null when the record ends nothing.</summary>
-    public static FailedDelivery? Of(AttemptRecord attempt) => attempt.FailureReason is { } reason
-        ? new(attempt.AttemptId, attempt.DeliveryId, attempt.EventId, attempt.EventType, attempt.Attempt, reason,
-            attempt.StatusCode, attempt.Error, attempt.AttemptedAt)
-        : null;
+    /// <summary>The outbox rows an attempt record writes, in the order they are applied (a streak's start before the failure).</summary>
+    public static IEnumerable<FailedDelivery> Of(AttemptRecord attempt)
+    {
+        if (attempt.StreakEvent is { } streak)
+        {
+            yield return new(attempt.AttemptId, attempt.DeliveryId, attempt.EventId, attempt.EventType, attempt.Attempt, null,
+                attempt.StatusCode, attempt.Error, attempt.AttemptedAt, streak);
+        }
+        if (attempt.FailureReason is { } reason)
+        {
+            yield return new(attempt.AttemptId, attempt.DeliveryId, attempt.EventId, attempt.EventType, attempt.Attempt, reason,
+                attempt.StatusCode, attempt.Error, attempt.AttemptedAt);
+        }
+    }
 }

@@ -12,8 +12,9 @@ public sealed class FailureOutbox(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<FailedDelivery>> ReadAsync(string endpointId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
-            select attempt_id, delivery_id, event_id, event_type, attempts, reason, status_code, error, failed_at
-            from herald_failure_outbox where endpoint_id = @endpoint order by attempt_id
+            select attempt_id, delivery_id, event_id, event_type, attempts, reason, status_code, error, failed_at, kind
+            from herald_failure_outbox where endpoint_id = @endpoint
+            order by attempt_id, case kind when 'failing' then 0 else 1 end
             """);
         command.Parameters.AddWithValue("endpoint", endpointId);
         var rows = new List<FailedDelivery>();
@@ -22,17 +23,18 @@ public sealed class FailureOutbox(NpgsqlDataSource dataSource)
         {
             rows.Add(new FailedDelivery(
                 reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4),
-                reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetInt32(6), reader.IsDBNull(7) ? null : reader.GetString(7),
-                reader.GetFieldValue<DateTimeOffset>(8)));
+                reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetInt32(6), reader.IsDBNull(7) ? null : reader.GetString(7),
+                reader.GetFieldValue<DateTimeOffset>(8), reader.GetString(9)));
         }
         return rows;
     }
 
     /// <summary>Removes a row whose consequences were all applied.</summary>
-    public async Task DeleteAsync(string attemptId, CancellationToken cancellationToken = default)
+    public async Task DeleteAsync(string attemptId, string kind, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("delete from herald_failure_outbox where attempt_id = @attempt");
+        await using var command = dataSource.CreateCommand("delete from herald_failure_outbox where attempt_id = @attempt and kind = @kind");
         command.Parameters.AddWithValue("attempt", attemptId);
+        command.Parameters.AddWithValue("kind", kind);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -44,7 +44,7 @@ public sealed class QueuePlaceUniquenessTests
         {
             for (var round = 0; round < Rounds; round++)
             {
-                Assert.Equal(Failed, await queue.RecoverAsync(Endpoint, DateTimeOffset.UtcNow.AddHours(-1), DeliveryStatuses.Pending, DateTimeOffset.UtcNow));
+                Assert.Equal(Failed, await queue.RecoverAsync(Endpoint, DateTimeOffset.UtcNow.AddHours(-1), null, DeliveryStatuses.Pending, DateTimeOffset.UtcNow));
 
                 var recovered = await PlacesAsync(dataSource);
                 Assert.Equal(places.Select(p => p.DeliveryId), recovered.Select(p => p.DeliveryId));
