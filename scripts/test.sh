@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: starts the project's PostgreSQL, installs the node verifiers the tests call, runs the
+# Runs every test: starts the project's PostgreSQL, installs the node verifiers and browser-test packages the tests
+# call, builds the portal (its browser tests drive it in Debian's chromium), runs the
 # solution's tests, and ends with "N passed, N failed" read from the test results (TRX) themselves.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -11,6 +12,7 @@ export HERALD_TEST_PG="${HERALD_TEST_PG:-Host=127.0.0.1;Port=${HERALD_PG_PORT:-5
 if [ ! -d tests/Herald.Tests/node/node_modules ] || [ tests/Herald.Tests/node/package-lock.json -nt tests/Herald.Tests/node/node_modules ]; then
   npm ci --prefix tests/Herald.Tests/node --no-audit --no-fund --silent
 fi
+scripts/portal.sh
 
 results="$(mktemp -d)"
 set +e
