@@ -65,6 +65,10 @@ export async function api<T>(method: string, path: string, body?: unknown, query
   const text = await response.text();
   const json = text ? safeParse(text) : undefined;
   if (!response.ok) {
+    if (response.status === 401) {
+      // The token expired or was revoked while the page was open: the page says so (main.ts) rather than erroring.
+      window.dispatchEvent(new CustomEvent("herald:unauthorized"));
+    }
     const problem = (json ?? {}) as { code?: string; detail?: string; title?: string; errors?: Record<string, string[]> };
     throw new ApiError(response.status, problem.code, problem.detail ?? problem.title ?? `HTTP ${response.status}`, problem.errors);
   }

@@ -51,7 +51,11 @@ async function show(access: Access): Promise<void> {
   leave = await page(main, access, params);
 }
 
+const expired = "This link has expired or was revoked. Open the portal again from your dashboard.";
+
 function signedOut(message: string): void {
+  leave?.();
+  leave = undefined;
   forgetToken();
   document.getElementById("nav")?.replaceChildren();
   replace(main, h("h1", {}, "Webhooks"), h("p", { class: "notice notice-error", role: "alert" }, message));
@@ -67,7 +71,7 @@ async function start(): Promise<void> {
     access = await loadAccess();
   } catch (error) {
     signedOut(error instanceof ApiError && error.status === 401
-      ? "This link has expired or was revoked. Open the portal again from your dashboard."
+      ? expired
       : `The portal could not start: ${error instanceof ApiError ? error.describe() : String(error)}`);
     return;
   }
@@ -76,6 +80,7 @@ async function start(): Promise<void> {
     : "";
   document.getElementById("session")!.textContent = who;
   window.addEventListener("hashchange", () => void show(access));
+  window.addEventListener("herald:unauthorized", () => signedOut(expired), { once: true });
   await show(access);
 }
 

@@ -14,6 +14,8 @@ export async function loadAccess(): Promise<Access> {
     return { me, canManage: me.scopes.includes("manage") && !me.read_only, sources: me.sources };
   } catch (error) {
     if (error instanceof ApiError && error.unavailable) {
+      // Without /v1/me, the cheapest read tells whether the credential is one Herald knows (401 otherwise).
+      await api("GET", "/v1/webhooks", undefined, { limit: 1 });
       return { me: null, canManage: true, sources: null };
     }
     throw error;

@@ -31,7 +31,7 @@ public sealed class PortalBrowserTests(PortalApiFixture fixture)
         Assert.Equal("ops receiver", webhook.GetProperty("description").GetString());
         Assert.True(result.GetProperty("signature_verified").GetBoolean());
         Assert.Equal("succeeded", result.GetProperty("simulator").GetString());
-        Assert.Equal(6, result.GetProperty("axe").GetArrayLength());
+        Assert.Equal(7, result.GetProperty("axe").GetArrayLength());
     }
 
     [Fact]

@@ -98,6 +98,6 @@ async function loadStats(path: string, into: HTMLElement): Promise<void> {
         h("dt", {}, "Last failure"), h("dd", {}, age(s.last_failure_at)),
         h("dt", {}, "Queue"), h("dd", {}, `${s.queue_depth} waiting${s.oldest_pending_age_seconds ? `, oldest ${latency(s.oldest_pending_age_seconds * 1000)}` : ""}`)));
   } catch (error) {
-    replace(into, h("h2", { id: "stats-title" }, "Health"), failure("Stats", error));
+    replace(into, h("h2", { id: "stats-title" }, "Health"), failure("Stats", error, true));
   }
 }

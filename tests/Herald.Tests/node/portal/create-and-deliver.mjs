@@ -24,7 +24,7 @@ await scenario("create-and-deliver", async ({ input, page, shot, axe, api }) => 
     await page.getByRole("button", { name: "Create endpoint" }).click();
 
     await page.getByRole("heading", { name: "Endpoint created" }).waitFor();
-    const secret = await page.getByLabel("Signing secret").inputValue();
+    const secret = await page.getByRole("textbox", { name: "Signing secret" }).inputValue();
     if (!secret.startsWith("whsec_")) {
       throw new Error(`the secret shown is ${secret}`);
     }

@@ -14,7 +14,7 @@ await scenario("failure-and-redeliver", async ({ input, page, shot, axe, api }) 
     await page.getByLabel("All events (*)").check();
     await page.getByLabel("Send a test ping on save").uncheck();
     await page.getByRole("button", { name: "Create endpoint" }).click();
-    const secret = await page.getByLabel("Signing secret").inputValue();
+    const secret = await page.getByRole("textbox", { name: "Signing secret" }).inputValue();
     await page.getByRole("link", { name: "Go to the endpoint" }).click();
     await page.getByRole("heading", { name: hooks.url }).waitFor();
     const webhookId = decodeURIComponent(new URL(page.url()).hash.split("/")[2]);
@@ -45,7 +45,7 @@ await scenario("failure-and-redeliver", async ({ input, page, shot, axe, api }) 
     checks.push(await axe("rotate dialog"));
     await dialog.getByRole("button", { name: "Rotate secret" }).click();
     await page.getByRole("heading", { name: "New signing secret" }).waitFor();
-    const rotated = await page.getByLabel("Signing secret").inputValue();
+    const rotated = await page.getByRole("textbox", { name: "Signing secret" }).inputValue();
     if (!rotated.startsWith("whsec_") || rotated === secret) {
       throw new Error("the rotation showed no new secret");
     }

@@ -2,7 +2,7 @@
 // 127.0.0.1 whose answer the scenario sets; axe-core run on each page; screenshots kept as test artefacts.
 // Input (stdin, JSON): {"base_url", "token", "account_key", "browser", "screenshots", ...the scenario's own fields}.
 import { createServer } from "node:http";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
@@ -35,6 +35,7 @@ export async function scenario(name, body) {
     }
   });
   const shots = join(input.screenshots, name);
+  rmSync(shots, { recursive: true, force: true });
   mkdirSync(shots, { recursive: true });
   const tools = {
     input,
