@@ -13,6 +13,14 @@ if [ ! -d tests/Herald.Tests/node/node_modules ] || [ tests/Herald.Tests/node/pa
   npm ci --prefix tests/Herald.Tests/node --no-audit --no-fund --silent
 fi
 scripts/portal.sh
+# The portal's browser tests drive Debian's chromium (HERALD_CHROMIUM names another).
+if [ -z "${HERALD_CHROMIUM:-}" ] && ! command -v chromium >/dev/null && command -v apt-get >/dev/null; then
+  echo "test.sh: chromium not found; installing with apt-get" >&2
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -q >&2
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q chromium >&2
+fi
 
 results="$(mktemp -d)"
 set +e
