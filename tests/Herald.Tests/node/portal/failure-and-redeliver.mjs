@@ -1,5 +1,5 @@
 // An endpoint whose receiver fails: the portal shows the 500 and the retry, then the exhausted delivery; the receiver
-// heals and "Redeliver" delivers it; the secret is rotated (shown once, the next delivery is signed with it); disable,
+// heals and "Redeliver" delivers it; another failed one is recovered ("since" a time); the secret is rotated (shown once, the next delivery is signed with it); disable,
 // enable and delete (confirmed in a dialog, cancelled with Escape first). The account retries once after 2 s.
 import { Webhook } from "standardwebhooks";
 import { eventually, openPortal, receiver, scenario } from "./harness.mjs";
@@ -38,6 +38,23 @@ await scenario("failure-and-redeliver", async ({ input, page, shot, axe, api }) 
     await page.locator(`#deliveries tr[data-delivery="${deliveryId}"][data-status="succeeded"]`).waitFor({ timeout: 30000 });
     await eventually("the redelivery at the receiver", () => hooks.received.find((r) => r.answered === 200 && r.body.includes("my-nextjs-app")));
     await shot("2-redelivered");
+
+    // Recover: another event fails to the end, the receiver heals, "Resend failed deliveries since" a minute ago.
+    hooks.answer(500);
+    await api("POST", "/v1/events", { type: "deployment.started", data: { site: "recovered-site" } });
+    const second = page.locator('#deliveries tr[data-status="failed"]', { hasText: "deployment.started" });
+    await second.waitFor({ timeout: 30000 });
+    const secondId = await second.getAttribute("data-delivery");
+    hooks.answer(200);
+    const minuteAgo = await page.evaluate(() => {
+      const t = new Date(Date.now() - 60000);
+      const pad = (n) => String(n).padStart(2, "0");
+      return `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}T${pad(t.getHours())}:${pad(t.getMinutes())}`;
+    });
+    await page.getByLabel("Resend failed deliveries since").fill(minuteAgo);
+    await page.getByRole("button", { name: "Recover" }).click();
+    await page.locator(`#deliveries tr[data-delivery="${secondId}"][data-status="succeeded"]`).waitFor({ timeout: 30000 });
+    await eventually("the recovered delivery at the receiver", () => hooks.received.find((r) => r.answered === 200 && r.body.includes("recovered-site")));
 
     await page.getByRole("button", { name: "Rotate secret" }).click();
     const dialog = page.getByRole("dialog", { name: "Rotate the signing secret?" });
