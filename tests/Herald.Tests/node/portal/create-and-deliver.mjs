@@ -13,8 +13,13 @@ await scenario("create-and-deliver", async ({ input, page, shot, axe, api }) => 
     await page.getByText("No endpoints yet").waitFor();
     checks.push(await axe("endpoints (empty)"));
 
-    await page.getByRole("link", { name: "Add Webhook Endpoint" }).click();
+    // By keyboard: Tab reaches "Add Webhook Endpoint", Enter opens the form, and focus lands on its heading.
+    for (let presses = 0; presses < 12 && (await page.evaluate(() => document.activeElement?.textContent)) !== "Add Webhook Endpoint"; presses++) {
+      await page.keyboard.press("Tab");
+    }
+    await page.keyboard.press("Enter");
     await page.getByRole("heading", { name: "Add Webhook Endpoint" }).waitFor();
+    await eventually("focus on the form's heading", () => page.evaluate(() => document.activeElement?.textContent === "Add Webhook Endpoint"), 5000);
     await page.getByLabel("Endpoint URL").fill(hooks.url);
     await page.getByLabel("Description (optional)").fill("ops receiver");
     await page.getByRole("group", { name: "Compute" }).getByLabel("server.provisioned").check();
