@@ -26,5 +26,8 @@ export Herald__Delivery__RequireHttps="${Herald__Delivery__RequireHttps:-false}"
 export Herald__Delivery__AllowPrivateNetworks="${Herald__Delivery__AllowPrivateNetworks:-true}"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 
+# The customer portal at /portal (src/Portal): rebuilt when its sources changed; Herald runs without it when node is missing.
+scripts/portal.sh || echo "Herald: running without the portal" >&2
+
 echo "Herald: admin key in .data/admin-key (export ADMIN=\$(cat .data/admin-key))" >&2
 exec dotnet run --project src/Api -c Release --no-launch-profile

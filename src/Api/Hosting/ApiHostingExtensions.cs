@@ -3,6 +3,7 @@ using Herald.Api.Auth;
 using Herald.Api.Catalog;
 using Herald.Api.Events;
 using Herald.Api.Json;
+using Herald.Api.Portal;
 using Herald.Api.Webhooks;
 using Herald.Grains.Hosting;
 using Herald.Grains.Storage;
@@ -53,6 +54,7 @@ public static class ApiHostingExtensions
         builder.Services.AddSingleton<ApiKeyCache>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddValidatedOptions<CatalogOptions, CatalogOptionsValidator>(CatalogOptions.Section);
+        builder.Services.AddValidatedOptions<PortalOptions, PortalOptionsValidator>(PortalOptions.Section);
         builder.Services.AddSingleton<EventCatalog>();
         builder.Services.AddHeraldRateLimiting();
         builder.Services.AddHeraldServerLimits();
@@ -80,6 +82,7 @@ public static class ApiHostingExtensions
         v1.MapWebhooks();
         v1.MapEvents();
         v1.MapEventTypes();
+        app.MapHeraldPortal();
         return app;
     }
 }

@@ -6,7 +6,11 @@ namespace Herald.Tests.Infrastructure;
 /// <summary>Runs a script of tests/Herald.Tests/node with a JSON document on stdin; exit code 0 means it succeeded.</summary>
 public static class NodeScript
 {
-    public static async Task<(bool Succeeded, string Output)> RunAsync(string script, object input)
+    public static Task<(bool Succeeded, string Output)> RunAsync(string script, object input) =>
+        RunAsync(script, input, TimeSpan.FromSeconds(60));
+
+    /// <summary>Like <see cref="RunAsync(string, object)"/>, killing the script (and what it started) past <paramref name="timeout"/>.</summary>
+    public static async Task<(bool Succeeded, string Output)> RunAsync(string script, object input, TimeSpan timeout)
     {
         var directory = Directory();
         var start = new ProcessStartInfo("node", Path.Combine(directory, script))
@@ -19,12 +23,20 @@ public static class NodeScript
         using var process = Process.Start(start)!;
         await process.StandardInput.WriteAsync(JsonSerializer.Serialize(input));
         process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        var output = await stdout + await stderr;
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode == 0, output);
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            var stdout = process.StandardOutput.ReadToEndAsync(deadline.Token);
+            var stderr = process.StandardError.ReadToEndAsync(deadline.Token);
+            var output = await stdout + await stderr;
+            await process.WaitForExitAsync(deadline.Token);
+            return (process.ExitCode == 0, output);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            return (false, $"{script} did not finish within {timeout}");
+        }
     }
 
     /// <summary>Runs a verifier script over a received delivery: <c>{"secret", "headers" (lower-case names), "body_base64"}</c>.</summary>
