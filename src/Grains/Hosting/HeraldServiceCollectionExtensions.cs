@@ -39,6 +39,7 @@ public static class HeraldServiceCollectionExtensions
         services.AddSingleton<AttemptLog>();
         services.AddSingleton<FailureOutbox>();
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<PortalSessionStore>();
         services.AddSingleton<EventCatalogStore>();
         services.AddSingleton<EventLookup>();
         services.AddSingleton<RetentionStore>();
