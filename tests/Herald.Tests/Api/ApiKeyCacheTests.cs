@@ -173,6 +173,23 @@ public sealed class ApiKeyCacheTests : IAsyncLifetime
         Assert.True((await cache.FindAsync(token, default)).Expired);
     }
 
+    [Fact]
+    public async Task An_unknown_portal_token_is_remembered_as_unknown_until_its_ttl_ends()
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var cache = Cache(TimeSpan.FromSeconds(5), clock, unknownKeyTtl: TimeSpan.FromSeconds(30));
+        var token = PortalSessionStore.NewToken();
+        Assert.Equal(CredentialLookup.Unknown, await cache.FindAsync(token, default));
+
+        // Stored behind the cache's back: only a lookup in PostgreSQL would find it.
+        await _sessions.AddAsync(token, new PortalSession("ps_late", "acct_late", clock.Now, clock.Now + TimeSpan.FromHours(1), false, null));
+
+        clock.Now += TimeSpan.FromSeconds(29);
+        Assert.Equal(CredentialLookup.Unknown, await cache.FindAsync(token, default));
+        clock.Now += TimeSpan.FromSeconds(2);
+        Assert.Equal("acct_late", (await cache.FindAsync(token, default)).Caller?.AccountId);
+    }
+
     private ApiKeyCache Cache(TimeSpan ttl, TimeProvider time, TimeSpan? unknownKeyTtl = null) =>
         new(_keys, _sessions, Options.Create(new ApiOptions { KeyCacheTtl = ttl, UnknownKeyTtl = unknownKeyTtl ?? TimeSpan.Zero }), time);
 
