@@ -15,8 +15,9 @@ public sealed class ApiOptions
     public int MaxPayloadBytes { get; set; } = 256 * 1024;
 
     /// <summary>
-    /// How long this process remembers that an API key is valid (zero: it asks PostgreSQL on every request). A key
-    /// rotated out through another API process keeps working here for at most this long.
+    /// How long this process remembers that an API key or portal token is valid (zero: it asks PostgreSQL on every
+    /// request; at most 5 s). A key or session revoked or rotated out through another API process keeps working here for
+    /// at most this long.
     /// </summary>
     public TimeSpan KeyCacheTtl { get; set; } = TimeSpan.FromSeconds(5);
 

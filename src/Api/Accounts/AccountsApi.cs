@@ -125,7 +125,7 @@ public static class AccountsApi
     }
 
     /// <summary>The account if the caller may act for it (the admin, or its own key); otherwise null (→ 404).</summary>
-    private static async Task<AccountView?> FindAsync(string id, HttpContext http, IGrainFactory grains) =>
+    internal static async Task<AccountView?> FindAsync(string id, HttpContext http, IGrainFactory grains) =>
         ApiKeyFilter.CallerOf(http).ResolveAccount(id) == id && id.Length <= 64
             ? await grains.GetGrain<IAccountGrain>(id).GetAsync()
             : null;

@@ -5,65 +5,91 @@ using Microsoft.Extensions.Options;
 namespace Herald.Api.Auth;
 
 /// <summary>
-/// Remembers, for a few seconds, which account a valid API key belongs to, so that a publisher's steady stream of
-/// requests does not cost a database round trip each; and, for <see cref="ApiOptions.UnknownKeyTtl"/>, that a key is
-/// unknown, so that a client repeating a wrong key does not either. Entries are keyed by the key's SHA-256 hash (no key
-/// is kept), and a valid key's never outlives the key's own expiry. A key rotated out through this process is forgotten
-/// at once; another API process forgets it within <see cref="ApiOptions.KeyCacheTtl"/>. A key cannot be remembered as
-/// unknown before it exists, as keys are 256 random bits that only their account's creation or rotation reveals.
+/// Finds the credential behind a bearer token (an account key <c>hk_…</c> or a portal token <c>hpt_…</c>) and remembers
+/// it for <see cref="ApiOptions.KeyCacheTtl"/> (at most 5 s), so that a publisher's steady stream of requests does not
+/// cost a database round trip each; and, for <see cref="ApiOptions.UnknownKeyTtl"/>, that a token is unknown or expired,
+/// so that a client repeating a wrong one does not either. Entries are keyed by the token's SHA-256 hash (no token is
+/// kept), and a valid one's never outlives the credential's own expiry. A key or session revoked (or rotated out)
+/// through this process is forgotten at once; another API process forgets it within the TTL. A token cannot be
+/// remembered as unknown before it exists, as tokens are 256 random bits that only their issuing answer reveals.
 /// </summary>
-public sealed class ApiKeyCache(ApiKeyStore keys, IOptions<ApiOptions> options, TimeProvider time)
+public sealed class ApiKeyCache(
+    ApiKeyStore keys,
+    PortalSessionStore sessions,
+    IOptions<ApiOptions> options,
+    [FromKeyedServices(AccessClock.Key)] TimeProvider time)
 {
-    // Bounds memory whatever the number of keys in use: past it a cache starts over.
+    // Bounds memory whatever the number of tokens in use: past it a cache starts over.
     private const int MaxEntries = 100_000;
 
-    private readonly ConcurrentDictionary<string, (string AccountId, DateTimeOffset ValidUntil)> _valid = new();
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _unknown = new();
+    private readonly ConcurrentDictionary<string, (Caller Caller, DateTimeOffset ValidUntil)> _valid = new();
+    private readonly ConcurrentDictionary<string, (CredentialLookup Lookup, DateTimeOffset Until)> _refused = new();
 
-    public async Task<string?> FindAccountAsync(string key, CancellationToken cancellationToken)
+    public async Task<CredentialLookup> FindAsync(string token, CancellationToken cancellationToken)
     {
-        var hash = ApiKeyStore.Hash(key);
+        var hash = ApiKeyStore.Hash(token);
         var name = Convert.ToBase64String(hash);
         var now = time.GetUtcNow();
         if (_valid.TryGetValue(name, out var entry) && entry.ValidUntil > now)
         {
-            return entry.AccountId;
+            return CredentialLookup.Found(entry.Caller);
         }
-        if (_unknown.TryGetValue(name, out var unknownUntil) && unknownUntil > now)
+        if (_refused.TryGetValue(name, out var refused) && refused.Until > now)
         {
-            return null;
+            return refused.Lookup;
         }
-        if (await keys.FindOwnerAsync(hash, cancellationToken) is not { } owner)
+        var caller = await FindStoredAsync(token, hash, cancellationToken);
+        if (caller is null || caller.ExpiresAt <= now)
         {
             _valid.TryRemove(name, out _);
-            var unknownFor = now + options.Value.UnknownKeyTtl;
-            Remember(_unknown, name, unknownFor, unknownFor, now);
-            return null;
+            var lookup = caller is null ? CredentialLookup.Unknown : CredentialLookup.ExpiredOne;
+            var refusedFor = now + options.Value.UnknownKeyTtl;
+            Remember(_refused, name, (lookup, refusedFor), refusedFor, now);
+            return lookup;
         }
-        _unknown.TryRemove(name, out _);
+        _refused.TryRemove(name, out _);
         var validUntil = now + options.Value.KeyCacheTtl;
-        if (owner.ExpiresAt is { } expires && expires < validUntil)
+        if (caller.ExpiresAt is { } expires && expires < validUntil)
         {
             validUntil = expires;
         }
-        Remember(_valid, name, (owner.AccountId, validUntil), validUntil, now);
-        return owner.AccountId;
+        Remember(_valid, name, (caller, validUntil), validUntil, now);
+        return CredentialLookup.Found(caller);
     }
 
-    /// <summary>Whether the key is remembered as valid now (no database is asked).</summary>
-    public bool IsRemembered(string key) =>
-        _valid.TryGetValue(Convert.ToBase64String(ApiKeyStore.Hash(key)), out var entry) && entry.ValidUntil > time.GetUtcNow();
+    /// <summary>
+    /// Whether this process has found the token valid and not since found it unknown, expired or revoked (no database
+    /// is asked). It exempts the token from the failed-authentication block; it does not authenticate it.
+    /// </summary>
+    public bool IsRemembered(string token) => _valid.ContainsKey(Convert.ToBase64String(ApiKeyStore.Hash(token)));
 
-    /// <summary>Forgets every key of the account (after a rotation, so that a retired key stops working here at once).</summary>
+    /// <summary>
+    /// Forgets every key and session of the account (after a rotation or a revocation, so that a retired credential
+    /// stops working here at once).
+    /// </summary>
     public void Forget(string accountId)
     {
         foreach (var (name, entry) in _valid)
         {
-            if (entry.AccountId == accountId)
+            if (entry.Caller.AccountId == accountId)
             {
                 _valid.TryRemove(name, out _);
             }
         }
+    }
+
+    /// <summary>Only the two token shapes Herald issues reach PostgreSQL; anything else is unknown at once.</summary>
+    private async Task<Caller?> FindStoredAsync(string token, byte[] hash, CancellationToken cancellationToken)
+    {
+        if (token.StartsWith("hpt_", StringComparison.Ordinal))
+        {
+            return await sessions.FindAsync(hash, cancellationToken) is { } session ? Caller.ForPortal(session) : null;
+        }
+        if (token.StartsWith("hk_", StringComparison.Ordinal))
+        {
+            return await keys.FindOwnerAsync(hash, cancellationToken) is { } owner ? Caller.ForKey(owner) : null;
+        }
+        return null;
     }
 
     /// <summary>Keeps the entry unless it would already have lapsed (a TTL of zero turns a cache off).</summary>

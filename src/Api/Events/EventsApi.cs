@@ -86,7 +86,8 @@ public static class EventsApi
         {
             return WebhooksApi.AccountProblem(http);
         }
-        if (await events.FindAsync(account, id, http.RequestAborted) is not { } stored)
+        // A portal session limited to sources sees only the events of those sources, as it sees only their webhooks.
+        if (await events.FindAsync(account, id, http.RequestAborted) is not { } stored || !ApiKeyFilter.CallerOf(http).Sees(stored.Source))
         {
             return Problems.NotFound("The event");
         }

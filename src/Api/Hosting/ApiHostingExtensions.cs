@@ -1,3 +1,4 @@
+using Herald.Api.Access;
 using Herald.Api.Accounts;
 using Herald.Api.Auth;
 using Herald.Api.Catalog;
@@ -53,6 +54,7 @@ public static class ApiHostingExtensions
         builder.Services.AddScoped<ApiKeyFilter>();
         builder.Services.AddSingleton<ApiKeyCache>();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddKeyedSingleton(AccessClock.Key, (services, _) => services.GetRequiredService<TimeProvider>());
         builder.Services.AddValidatedOptions<CatalogOptions, CatalogOptionsValidator>(CatalogOptions.Section);
         builder.Services.AddValidatedOptions<PortalOptions, PortalOptionsValidator>(PortalOptions.Section);
         builder.Services.AddSingleton<EventCatalog>();
@@ -78,7 +80,8 @@ public static class ApiHostingExtensions
             app.MapHeraldDashboard();
         }
         var v1 = app.MapGroup("/v1").AddEndpointFilter<ApiKeyFilter>();
-        v1.MapAccounts();
+        v1.MapMe();
+        v1.MapAccounts().MapAccountKeys().MapPortalSessions();
         v1.MapWebhooks();
         v1.MapEvents();
         v1.MapEventTypes();

@@ -13,6 +13,8 @@ public static class ProblemCodes
     public const string LimitReached = "limit_reached";
     public const string Unauthorized = "unauthorized";
     public const string Forbidden = "forbidden";
+    public const string InsufficientScope = "insufficient_scope";
+    public const string TokenExpired = "token_expired";
     public const string NotFound = "not_found";
     public const string MethodNotAllowed = "method_not_allowed";
     public const string RequestTimeout = "request_timeout";

@@ -1,5 +1,6 @@
 using Herald.Abstractions.Accounts;
 using Herald.Abstractions.Webhooks;
+using Herald.Api.Auth;
 using Herald.Api.Catalog;
 using Herald.Api.Json;
 using Herald.Grains.Delivery;
@@ -50,6 +51,10 @@ public static class WebhookUpdateApi
                 return Problems.NotFound("The webhook");
             }
             var (request, defaults) = patch!.ApplyTo(current, owner.Settings, sent);
+            if (WebhooksApi.SourceRefusal(ApiKeyFilter.CallerOf(http), request.Source) is { } outside)
+            {
+                return outside;
+            }
             var (spec, invalid) = await WebhookRegistration.CheckAsync(request, defaults, current.Events, delivery.Value, catalog, http.RequestAborted);
             if (invalid is not null)
             {

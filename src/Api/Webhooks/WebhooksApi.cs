@@ -37,6 +37,16 @@ public static class WebhooksApi
         {
             return AccountProblem(http);
         }
+        var caller = ApiKeyFilter.CallerOf(http);
+        if (caller.Sources is [var only] && request.Source is null)
+        {
+            // A portal session for one source registers for that source unless told otherwise.
+            request = request with { Source = only };
+        }
+        if (SourceRefusal(caller, request.Source) is { } outside)
+        {
+            return outside;
+        }
         var account = grains.GetGrain<IAccountGrain>(accountId);
         if (await account.GetAsync() is not { } owner)
         {
@@ -74,17 +84,30 @@ public static class WebhooksApi
         {
             return AccountProblem(http);
         }
+        var caller = ApiKeyFilter.CallerOf(http);
         var ids = await grains.GetGrain<IAccountGrain>(account).ListWebhooksAsync();
-        // ids are time-sortable and listed newest first, so the cursor is the last id of the previous page.
-        var page = ids.Where(id => query!.Cursor is null || string.CompareOrdinal(id, query.Cursor) < 0).Take(query!.Limit + 1).ToList();
-        var more = page.Count > query.Limit;
-        if (more)
+        // ids are time-sortable and listed newest first, so the cursor is the last id of the previous page. Webhooks the
+        // caller does not see (a portal session's other sources) are skipped, so a page is full unless the list ends.
+        var data = new List<WebhookView>();
+        var more = false;
+        foreach (var chunk in ids.Where(id => query!.Cursor is null || string.CompareOrdinal(id, query.Cursor) < 0).Chunk(query!.Limit + 1))
         {
-            page.RemoveAt(page.Count - 1);
+            var views = await Task.WhenAll(chunk.Select(id => grains.GetGrain<IEndpointGrain>(id).GetAsync()));
+            foreach (var view in views.OfType<WebhookView>().Where(v => caller.Sees(v.Source)))
+            {
+                if (data.Count == query.Limit)
+                {
+                    more = true;
+                    break;
+                }
+                data.Add(view);
+            }
+            if (more)
+            {
+                break;
+            }
         }
-        var views = await Task.WhenAll(page.Select(id => grains.GetGrain<IEndpointGrain>(id).GetAsync()));
-        var data = views.OfType<WebhookView>().Select(v => WebhookResponse.From(v)).ToList();
-        return TypedResults.Ok(new Page<WebhookResponse>(data, more ? page[^1] : null));
+        return TypedResults.Ok(new Page<WebhookResponse>(data.Select(v => WebhookResponse.From(v)).ToList(), more ? data[^1].Id : null));
     }
 
     private static async Task<Results<Ok<WebhookResponse>, ProblemHttpResult>> GetAsync(
@@ -140,7 +163,10 @@ public static class WebhooksApi
         return TypedResults.Ok(new Page<DeliveryAttemptResponse>(rows.Select(DeliveryAttemptResponse.From).ToList(), next));
     }
 
-    /// <summary>The webhook if it exists and belongs to the account the caller acts for; otherwise null (→ 404).</summary>
+    /// <summary>
+    /// The webhook if it exists, belongs to the account the caller acts for and is of a source the caller sees; otherwise
+    /// null (→ 404).
+    /// </summary>
     internal static async Task<WebhookView?> FindAsync(string id, HttpContext http, IGrainFactory grains, string? accountId)
     {
         var caller = ApiKeyFilter.CallerOf(http);
@@ -151,8 +177,16 @@ public static class WebhooksApi
         }
         var view = await grains.GetGrain<IEndpointGrain>(id).GetAsync();
         var owner = caller.IsAdmin && accountId is null ? view?.AccountId : caller.ResolveAccount(accountId);
-        return view is not null && view.AccountId == owner ? view : null;
+        return view is not null && view.AccountId == owner && caller.Sees(view.Source) ? view : null;
     }
+
+    /// <summary>403 naming <c>source</c> when the caller (a portal session limited to sources) may not use that source.</summary>
+    internal static ProblemHttpResult? SourceRefusal(Caller caller, string? source) => caller.Sees(source)
+        ? null
+        : Problems.WithFields(StatusCodes.Status403Forbidden, "Forbidden", new Dictionary<string, string[]>
+        {
+            ["source"] = [$"This portal session manages only webhooks of the sources {string.Join(", ", caller.Sources!)}."],
+        }, ProblemCodes.Forbidden);
 
     internal static ProblemHttpResult AccountProblem(HttpContext http) => ApiKeyFilter.CallerOf(http).IsAdmin
         ? Problems.Invalid(new Dictionary<string, string[]> { ["account_id"] = ["The admin key must name the account it acts for."] })

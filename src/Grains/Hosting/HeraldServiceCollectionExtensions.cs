@@ -40,6 +40,7 @@ public static class HeraldServiceCollectionExtensions
         services.AddSingleton<FailureOutbox>();
         services.AddSingleton<FailedRequeue>();
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<PortalSessionStore>();
         services.AddSingleton<EventCatalogStore>();
         services.AddSingleton<EventLookup>();
         services.AddSingleton<RetentionStore>();

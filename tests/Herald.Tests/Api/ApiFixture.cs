@@ -4,6 +4,8 @@ using System.Text.Json;
 using Herald.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Herald.Tests.Api;
@@ -35,7 +37,8 @@ public class ApiFixture : IAsyncLifetime
         Port = OverSockets ? FreePorts.Next() : 0;
         _factory = Factory(connectionString, _settings).WithWebHostBuilder(web => web
             .UseSetting("urls", OverSockets ? $"http://127.0.0.1:{Port}" : null)
-            .ConfigureLogging(logging => logging.AddProvider(Logs)));
+            .ConfigureLogging(logging => logging.AddProvider(Logs))
+            .ConfigureTestServices(ConfigureServices));
         if (OverSockets)
         {
             _factory.UseKestrel();
@@ -62,6 +65,14 @@ public class ApiFixture : IAsyncLifetime
             .UseSetting("Herald:Orleans:GatewayPort", FreePorts.Next().ToString())
             .UseSetting("Herald:Orleans:MinimumReminderPeriod", "00:00:01")
             .UseSettings(settings));
+
+    /// <summary>Services a subclass puts in place of Herald's own (a clock of its own).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    /// <summary>The running Herald's services.</summary>
+    public IServiceProvider Services => _factory.Services;
 
     /// <summary>Serve on a real Kestrel socket of 127.0.0.1 (<see cref="Port"/>) rather than the in-memory test server.</summary>
     protected virtual bool OverSockets => false;

@@ -26,6 +26,8 @@ public sealed class IsolationMatrixTests(ApiFixture fixture) : IClassFixture<Api
         var deliveryId = await fixture.Database.ScalarAsync<string>("select delivery_id from herald_deliveries where endpoint_id = @e", ("e", webhook));
         await Eventually.ReturnsAsync(() => fixture.Database.ScalarAsync<string>("select status from herald_deliveries where delivery_id = @d", ("d", deliveryId)),
             s => s == "succeeded", what: "B's delivery recorded");
+        var (keyIdB, _) = await Access.AccessCalls.CreateKeyAsync(fixture, b, ["read"]);
+        var (sessionIdB, _) = await Access.AccessCalls.CreatePortalAsync(fixture, b);
         var before = await TenantState.SnapshotAsync(fixture, b, [webhook], [eventId]);
         var since = DateTimeOffset.UtcNow.AddDays(-1).ToString("O");
 
@@ -35,6 +37,11 @@ public sealed class IsolationMatrixTests(ApiFixture fixture) : IClassFixture<Api
             (HttpMethod.Patch, $"/v1/accounts/{b}", """{"name":"pwned","disable_after":9}""", HttpStatusCode.NotFound),
             (HttpMethod.Post, $"/v1/accounts/{b}/rotate-key", null, HttpStatusCode.NotFound),
             (HttpMethod.Post, $"/v1/accounts/{b}/rotate-key", """{"grace_period":"1h"}""", HttpStatusCode.NotFound),
+            (HttpMethod.Get, $"/v1/accounts/{b}/keys", null, HttpStatusCode.NotFound),
+            (HttpMethod.Post, $"/v1/accounts/{b}/keys", """{"name":"mine","scopes":["read"]}""", HttpStatusCode.NotFound),
+            (HttpMethod.Delete, $"/v1/accounts/{b}/keys/{keyIdB}", null, HttpStatusCode.NotFound),
+            (HttpMethod.Post, $"/v1/accounts/{b}/portal-sessions", "{}", HttpStatusCode.NotFound),
+            (HttpMethod.Delete, $"/v1/accounts/{b}/portal-sessions/{sessionIdB}", null, HttpStatusCode.NotFound),
             (HttpMethod.Get, $"/v1/webhooks?account_id={b}", null, HttpStatusCode.NotFound),
             (HttpMethod.Post, "/v1/webhooks", $$"""{"url":"http://127.0.0.1:9/x","events":["*"],"account_id":"{{b}}"}""", HttpStatusCode.NotFound),
             (HttpMethod.Get, $"/v1/webhooks/{webhook}", null, HttpStatusCode.NotFound),

@@ -25,7 +25,7 @@ public static class TenantState
         {
             parts.Add(await admin.GetStringAsync($"/v1/events/{id}?account_id={accountId}"));
         }
-        foreach (var table in new[] { "herald_events", "herald_deliveries", "herald_api_keys" })
+        foreach (var table in new[] { "herald_events", "herald_deliveries", "herald_api_keys", "herald_portal_sessions" })
         {
             parts.Add($"{table}: " + await fixture.Database.ScalarAsync<long>($"select count(*) from {table} where account_id = @account", ("account", accountId)));
         }
@@ -39,7 +39,7 @@ public static class TenantState
     public static async Task<string> GlobalCountsAsync(ApiFixture fixture)
     {
         var counts = new List<string>();
-        foreach (var table in new[] { "herald_events", "herald_deliveries", "herald_attempts", "herald_api_keys", "herald_event_types", "orleansstorage" })
+        foreach (var table in new[] { "herald_events", "herald_deliveries", "herald_attempts", "herald_api_keys", "herald_portal_sessions", "herald_event_types", "orleansstorage" })
         {
             counts.Add($"{table}: " + await fixture.Database.ScalarAsync<long>($"select count(*) from {table}"));
         }

@@ -13,6 +13,7 @@ public sealed class OptionsValidationTests
     [InlineData("Herald:MaxRequestBytes", "0")]
     [InlineData("Herald:MaxPayloadBytes", "999999999")]
     [InlineData("Herald:KeyCacheTtl", "-00:00:01")]
+    [InlineData("Herald:KeyCacheTtl", "00:00:06")]
     [InlineData("Herald:UnknownKeyTtl", "-00:00:01")]
     [InlineData("Herald:UnavailableRetryAfter", "00:00:00")]
     [InlineData("Herald:Retention:Period", "00:00:00")]
