@@ -2,6 +2,7 @@ using Herald.Api.Accounts;
 using Herald.Api.Auth;
 using Herald.Api.Catalog;
 using Herald.Api.Events;
+using Herald.Api.Idempotency;
 using Herald.Api.Json;
 using Herald.Api.Webhooks;
 using Herald.Grains.Hosting;
@@ -41,6 +42,7 @@ public static class ApiHostingExtensions
                 }));
             builder.Services.AddHeraldStorage(connectionString);
         }
+        builder.Services.AddHeraldSecretProtector();
 
         builder.Services.AddValidatedOptions<ApiOptions, ApiOptionsValidator>(ApiOptions.Section);
         builder.Services.ConfigureHttpJsonOptions(o => HeraldJson.Configure(o.SerializerOptions));
@@ -51,6 +53,7 @@ public static class ApiHostingExtensions
         builder.Services.AddHeraldMetrics();
         builder.Services.AddScoped<ApiKeyFilter>();
         builder.Services.AddSingleton<ApiKeyCache>();
+        builder.Services.AddSingleton<IdempotencyFilter>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddValidatedOptions<CatalogOptions, CatalogOptionsValidator>(CatalogOptions.Section);
         builder.Services.AddSingleton<EventCatalog>();
