@@ -6,7 +6,7 @@ namespace Herald.Abstractions.Accounts;
 /// <summary>
 /// An account's defaults for new webhooks and its delivery rules.
 /// Serializer ids by area, so that features can be added side by side: 0–9 delivery, 10–19 signatures and payloads,
-/// 20–29 catalog, sources and limits, 30–39 notifications.
+/// 20–29 catalog, sources and limits, 30–39 notifications, 40–49 retention.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("herald.account-settings")]
 public sealed record AccountSettings
@@ -29,4 +29,7 @@ public sealed record AccountSettings
 
     /// <summary>Where Herald emails that a webhook was disabled by the failure rule (when SMTP is configured); null for nobody.</summary>
     [Id(30)] public string? NotifyEmail { get; init; }
+
+    /// <summary>How long the account's events, deliveries and attempts are kept; null takes <c>Herald:Retention:Period</c>.</summary>
+    [Id(40)] public TimeSpan? Retention { get; init; }
 }

@@ -15,6 +15,14 @@ public interface IAccountGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<AccountView?> GetAsync();
 
+    /// <summary>
+    /// Deletes the account: it stops taking publishes and webhooks, each webhook is deleted as
+    /// <see cref="DeleteWebhookAsync"/> does (its grain's state and reminder go with it), then every row of the account
+    /// in Herald's tables, then its own state. False when the account does not exist; a delete that failed half-way is
+    /// repeated safely.
+    /// </summary>
+    Task<bool> DeleteAsync();
+
     /// <summary>Registers a new endpoint; null when the account does not exist.</summary>
     /// <exception cref="AccountLimitReachedException">The account already has the most webhooks allowed.</exception>
     /// <exception cref="SourceLimitReachedException">The spec's source already has the most webhooks allowed.</exception>

@@ -9,8 +9,13 @@ namespace Herald.Api.Accounts;
 /// <summary>Applies the fields of an <see cref="AccountRequest"/> to current settings, naming every bad field.</summary>
 public static class AccountSettingsValidator
 {
-    /// <param name="sent">The fields a PATCH body names, a null included (a sent null clears <c>notify_email</c>); null for a POST.</param>
-    public static AccountSettings Apply(AccountSettings current, AccountRequest request, FieldErrors errors, IReadOnlySet<string>? sent = null)
+    /// <summary>The shortest retention an account may set: the purge runs at most hourly by default, so less would not be kept to.</summary>
+    public static readonly TimeSpan MinRetention = TimeSpan.FromHours(1);
+
+    /// <param name="maxRetention">The deployment's retention (<c>Herald:Retention:Period</c>): an account may keep its rows less long, never longer.</param>
+    /// <param name="sent">The fields a PATCH body names, a null included (a sent null clears <c>notify_email</c> and <c>retention</c>); null for a POST.</param>
+    public static AccountSettings Apply(
+        AccountSettings current, AccountRequest request, FieldErrors errors, TimeSpan maxRetention, IReadOnlySet<string>? sent = null)
     {
         var settings = current;
         if (request.Name is { } name && (name.Trim().Length is 0 or > 200))
@@ -76,6 +81,23 @@ public static class AccountSettingsValidator
             }
             settings = settings with { NotifyEmail = request.NotifyEmail };
         }
+        if (request.Retention is not null || sent?.Contains("retention") == true)
+        {
+            settings = settings with { Retention = Retention(request.Retention, maxRetention, errors) };
+        }
         return settings;
+    }
+
+    private static TimeSpan? Retention(string? text, TimeSpan maxRetention, FieldErrors errors)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        if (!Duration.TryParse(text, out var retention) || retention < MinRetention || retention > maxRetention)
+        {
+            errors.Add("retention", $"Use a duration from \"1h\" to \"{Duration.Format(maxRetention)}\" (the deployment's retention), or null for the deployment's.");
+        }
+        return retention;
     }
 }

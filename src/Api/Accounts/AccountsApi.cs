@@ -1,8 +1,11 @@
 using Herald.Abstractions.Accounts;
 using Herald.Abstractions.Ids;
 using Herald.Api.Auth;
+using Herald.Api.Idempotency;
 using Herald.Api.Json;
+using Herald.Grains.Delivery;
 using Herald.Grains.Limits;
+using Herald.Grains.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -16,15 +19,17 @@ public static class AccountsApi
     public static RouteGroupBuilder MapAccounts(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/accounts").WithTags("Accounts");
-        group.MapPost("/", CreateAsync).Accepts<AccountRequest>("application/json");
+        group.MapPost("/", CreateAsync).Accepts<AccountRequest>("application/json").Idempotent(answersHoldSecrets: true);
+        group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
+        group.MapDelete("/{id}", DeleteAsync);
         group.MapPatch("/{id}", UpdateAsync).Accepts<AccountRequest>("application/json");
         group.MapPost("/{id}/rotate-key", RotateKeyAsync).Accepts<RotateKeyRequest>("application/json");
         return group;
     }
 
     private static async Task<Results<Created<AccountResponse>, ProblemHttpResult>> CreateAsync(
-        HttpContext http, IGrainFactory grains, IOptions<ApiOptions> options, IOptions<LimitsOptions> limits)
+        HttpContext http, IGrainFactory grains, IOptions<ApiOptions> options, IOptions<LimitsOptions> limits, IOptions<RetentionOptions> retention)
     {
         if (!ApiKeyFilter.CallerOf(http).IsAdmin)
         {
@@ -40,12 +45,13 @@ public static class AccountsApi
         {
             errors.Add("name", "Give the account a name of 1–200 characters.");
         }
-        var settings = AccountSettingsValidator.Apply(AccountSettings.Default, request, errors);
+        var settings = AccountSettingsValidator.Apply(AccountSettings.Default, request, errors, retention.Value.Period);
         if (errors.Any)
         {
             return Problems.Invalid(errors.ToDictionary());
         }
         var accountId = HeraldId.New("acct");
+        IdempotentRoute.ActsFor(http, accountId);
         var created = await grains.GetGrain<IAccountGrain>(accountId).CreateAsync(request.Name!.Trim(), settings);
         return TypedResults.Created($"/v1/accounts/{accountId}", AccountResponse.From(created.Account, limits.Value, created.ApiKey));
     }
@@ -60,8 +66,50 @@ public static class AccountsApi
         return TypedResults.Ok(AccountResponse.From(account, limits.Value));
     }
 
+    /// <summary>Every account, newest first (admin only).</summary>
+    private static async Task<Results<Ok<Page<AccountResponse>>, ProblemHttpResult>> ListAsync(
+        HttpContext http, IGrainFactory grains, AccountStore accounts, IOptions<LimitsOptions> limits)
+    {
+        if (!ApiKeyFilter.CallerOf(http).IsAdmin)
+        {
+            return Problems.Status(StatusCodes.Status403Forbidden, "Forbidden", "Only the admin key lists accounts.");
+        }
+        var (query, problem) = PageQuery.Read(http.Request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var (ids, next) = await accounts.ListAsync(query!.Limit, query.Cursor, http.RequestAborted);
+        var views = await Task.WhenAll(ids.Select(id => grains.GetGrain<IAccountGrain>(id).GetAsync()));
+        // A row whose account is being deleted (or whose creation did not finish) has no view: it is left out.
+        var data = views.OfType<AccountView>().Select(v => AccountResponse.From(v, limits.Value)).ToList();
+        return TypedResults.Ok(new Page<AccountResponse>(data, next));
+    }
+
+    /// <summary>
+    /// Removes the account and everything of it (admin only): keys, webhooks with their state and reminders, events,
+    /// deliveries, attempts, stored idempotent answers. A delete that failed half-way can be sent again; once done, 404.
+    /// </summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, HttpContext http, IGrainFactory grains, ApiKeyCache keys)
+    {
+        var caller = ApiKeyFilter.CallerOf(http);
+        if (!caller.IsAdmin)
+        {
+            return caller.ResolveAccount(id) == id
+                ? Problems.Status(StatusCodes.Status403Forbidden, "Forbidden", "Only the admin key deletes accounts.")
+                : Problems.NotFound("The account");
+        }
+        if (caller.ResolveAccount(id) != id || !await grains.GetGrain<IAccountGrain>(id).DeleteAsync())
+        {
+            return Problems.NotFound("The account");
+        }
+        keys.Forget(id);
+        return TypedResults.NoContent();
+    }
+
     private static async Task<Results<Ok<AccountResponse>, ProblemHttpResult>> UpdateAsync(
-        string id, HttpContext http, IGrainFactory grains, IOptions<ApiOptions> options, IOptions<LimitsOptions> limits)
+        string id, HttpContext http, IGrainFactory grains, IOptions<ApiOptions> options, IOptions<LimitsOptions> limits,
+        IOptions<RetentionOptions> retention)
     {
         if (await FindAsync(id, http, grains) is not { } current)
         {
@@ -73,7 +121,7 @@ public static class AccountsApi
             return problem;
         }
         var errors = new FieldErrors();
-        var settings = AccountSettingsValidator.Apply(current.Settings, request!, errors, sent);
+        var settings = AccountSettingsValidator.Apply(current.Settings, request!, errors, retention.Value.Period, sent);
         if (errors.Any)
         {
             return Problems.Invalid(errors.ToDictionary());

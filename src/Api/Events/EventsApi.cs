@@ -4,6 +4,7 @@ using Herald.Abstractions.Events;
 using Herald.Abstractions.Ids;
 using Herald.Api.Auth;
 using Herald.Api.Catalog;
+using Herald.Api.Idempotency;
 using Herald.Api.Json;
 using Herald.Api.Webhooks;
 using Herald.Grains.Events;
@@ -17,10 +18,12 @@ namespace Herald.Api.Events;
 
 public static class EventsApi
 {
+    private const int MaxEventIdLength = 128;
+
     public static RouteGroupBuilder MapEvents(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/events").WithTags("Events");
-        group.MapPost("/", PublishAsync).Accepts<PublishRequest>("application/json");
+        group.MapPost("/", PublishAsync).Accepts<PublishRequest>("application/json").Idempotent(answersHoldSecrets: false);
         group.MapGet("/{id}", GetAsync);
         return group;
     }
@@ -38,15 +41,18 @@ public static class EventsApi
         {
             return WebhooksApi.AccountProblem(http);
         }
-        var idempotencyKey = http.Request.Headers["Idempotency-Key"].ToString();
+        IdempotentRoute.ActsFor(http, accountId);
         var errors = new FieldErrors();
-        Validate(request, idempotencyKey, errors);
+        Validate(request, errors);
         if (errors.Any)
         {
             return Problems.Invalid(errors.ToDictionary());
         }
 
-        var eventId = request.Id ?? (idempotencyKey.Length > 0 ? idempotencyKey : HeraldId.New("evt", time));
+        // The header (checked by the IdempotencyFilter) keys the request; when no id is sent and it is also a valid event
+        // id, it names the event too, so the event's own dedupe holds beyond the header's 24 hours (docs/api.md#idempotency).
+        var idempotencyKey = http.Request.Headers[IdempotencyKey.Header].ToString();
+        var eventId = request.Id ?? (IsEventId(idempotencyKey) ? idempotencyKey : HeraldId.New("evt", time));
         var timestamp = time.GetUtcNow();
         var body = request.Data is { } data
             ? EventEnvelope.Write(eventId, request.Type!, timestamp, data)
@@ -97,26 +103,17 @@ public static class EventsApi
 
     private static ProblemHttpResult TooLarge(string detail) => Problems.Status(StatusCodes.Status413PayloadTooLarge, "The event is too large", detail);
 
-    private static void Validate(PublishRequest request, string idempotencyKey, FieldErrors errors)
+    private static bool IsEventId(string id) => WebhookSpecValidator.IsToken(id, MaxEventIdLength);
+
+    private static void Validate(PublishRequest request, FieldErrors errors)
     {
         if (request.Type is null || !EventTypePattern.IsValidType(request.Type))
         {
             errors.Add("type", "Give the event type, such as \"server.created\" (no wildcards).");
         }
-        if (request.Id is { } id && !WebhookSpecValidator.IsToken(id, 128))
+        if (request.Id is { } id && !IsEventId(id))
         {
             errors.Add("id", "Use 1–128 characters from A–Z, a–z, 0–9 and _ . : -");
-        }
-        if (idempotencyKey.Length > 0)
-        {
-            if (!WebhookSpecValidator.IsToken(idempotencyKey, 128))
-            {
-                errors.Add("Idempotency-Key", "Use 1–128 characters from A–Z, a–z, 0–9 and _ . : -");
-            }
-            else if (request.Id is not null && request.Id != idempotencyKey)
-            {
-                errors.Add("id", "The id and the Idempotency-Key header differ; send one, or the same value in both.");
-            }
         }
         if (request.Source is { } source && !WebhookSpecValidator.IsToken(source, 128))
         {

@@ -3,6 +3,7 @@ using Herald.Api.Accounts;
 using Herald.Api.Auth;
 using Herald.Api.Catalog;
 using Herald.Api.Events;
+using Herald.Api.Idempotency;
 using Herald.Api.Json;
 using Herald.Api.Portal;
 using Herald.Api.Webhooks;
@@ -43,6 +44,7 @@ public static class ApiHostingExtensions
                 }));
             builder.Services.AddHeraldStorage(connectionString);
         }
+        builder.Services.AddHeraldSecretProtector();
 
         builder.Services.AddValidatedOptions<ApiOptions, ApiOptionsValidator>(ApiOptions.Section);
         builder.Services.ConfigureHttpJsonOptions(o => HeraldJson.Configure(o.SerializerOptions));
@@ -53,6 +55,7 @@ public static class ApiHostingExtensions
         builder.Services.AddHeraldMetrics();
         builder.Services.AddScoped<ApiKeyFilter>();
         builder.Services.AddSingleton<ApiKeyCache>();
+        builder.Services.AddSingleton<IdempotencyFilter>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddKeyedSingleton(AccessClock.Key, (services, _) => services.GetRequiredService<TimeProvider>());
         builder.Services.AddValidatedOptions<CatalogOptions, CatalogOptionsValidator>(CatalogOptions.Section);

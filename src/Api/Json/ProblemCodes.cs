@@ -19,6 +19,8 @@ public static class ProblemCodes
     public const string MethodNotAllowed = "method_not_allowed";
     public const string RequestTimeout = "request_timeout";
     public const string Conflict = "conflict";
+    public const string IdempotencyMismatch = "idempotency_mismatch";
+    public const string IdempotencyInProgress = "idempotency_in_progress";
     public const string PayloadTooLarge = "payload_too_large";
     public const string UnsupportedMediaType = "unsupported_media_type";
     public const string RateLimited = "rate_limited";

@@ -2,6 +2,7 @@ using Herald.Abstractions.Accounts;
 using Herald.Abstractions.Webhooks;
 using Herald.Api.Auth;
 using Herald.Api.Catalog;
+using Herald.Api.Idempotency;
 using Herald.Api.Json;
 using Herald.Grains.Delivery;
 using Herald.Grains.Storage;
@@ -16,7 +17,7 @@ public static class WebhooksApi
     public static RouteGroupBuilder MapWebhooks(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/webhooks").WithTags("Webhooks");
-        group.MapPost("/", CreateAsync).Accepts<CreateWebhookRequest>("application/json");
+        group.MapPost("/", CreateAsync).Accepts<CreateWebhookRequest>("application/json").Idempotent(answersHoldSecrets: true);
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
         group.MapDelete("/{id}", DeleteAsync);
@@ -47,6 +48,7 @@ public static class WebhooksApi
         {
             return outside;
         }
+        IdempotentRoute.ActsFor(http, accountId);
         var account = grains.GetGrain<IAccountGrain>(accountId);
         if (await account.GetAsync() is not { } owner)
         {

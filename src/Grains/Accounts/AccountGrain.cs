@@ -16,6 +16,7 @@ public sealed class AccountGrain(
     [PersistentState("account", HeraldStorage.Name)] IPersistentState<AccountState> state,
     EventStore events,
     ApiKeyStore keys,
+    AccountStore accounts,
     IOptions<LimitsOptions> limits,
     TimeProvider time,
     ILogger<AccountGrain> logger) : Grain, IAccountGrain
@@ -25,6 +26,9 @@ public sealed class AccountGrain(
 
     private string AccountId => this.GetPrimaryKeyString();
 
+    /// <summary>The account exists and no delete of it has begun.</summary>
+    private bool Exists => state.RecordExists && !state.State.Deleting;
+
     public async Task<CreatedAccount> CreateAsync(string name, AccountSettings settings)
     {
         if (state.RecordExists)
@@ -32,6 +36,8 @@ public sealed class AccountGrain(
             throw new InvalidOperationException($"Account {AccountId} already exists.");
         }
         state.State = new AccountState { Name = name, CreatedAt = time.GetUtcNow(), Settings = settings };
+        // Listed first: a crash before the state is written leaves a row the list skips, never an account it misses.
+        await accounts.SaveAsync(AccountId, settings.Retention, state.State.CreatedAt);
         await state.WriteStateAsync();
         var apiKey = ApiKeyStore.NewKey();
         await keys.AddAsync(apiKey, AccountId);
@@ -40,7 +46,7 @@ public sealed class AccountGrain(
 
     public async Task<RotatedKey?> RotateKeyAsync(TimeSpan grace)
     {
-        if (!state.RecordExists)
+        if (!Exists)
         {
             return null;
         }
@@ -49,13 +55,39 @@ public sealed class AccountGrain(
         return new RotatedKey(apiKey, previousExpiresAt);
     }
 
-    public Task<AccountView?> GetAsync() => Task.FromResult(state.RecordExists ? View() : null);
+    public Task<AccountView?> GetAsync() => Task.FromResult(Exists ? View() : null);
 
-    public async Task<AccountView?> UpdateAsync(string name, AccountSettings settings)
+    public async Task<bool> DeleteAsync()
     {
         if (!state.RecordExists)
         {
+            return false;
+        }
+        if (!state.State.Deleting)
+        {
+            state.State.Deleting = true;
+            await state.WriteStateAsync();
+        }
+        // Each through the webhooks' own durable delete: tombstone, index entry, then the endpoint's rows, state and reminder.
+        foreach (var endpointId in state.State.Endpoints.Select(e => e.EndpointId).ToList())
+        {
+            await DeleteWebhookAsync(endpointId);
+        }
+        await accounts.PurgeAsync(AccountId);
+        await state.ClearStateAsync();
+        DeactivateOnIdle();
+        return true;
+    }
+
+    public async Task<AccountView?> UpdateAsync(string name, AccountSettings settings)
+    {
+        if (!Exists)
+        {
             return null;
+        }
+        if (settings.Retention != state.State.Settings.Retention)
+        {
+            await accounts.SaveAsync(AccountId, settings.Retention, state.State.CreatedAt);
         }
         state.State.Name = name;
         state.State.Settings = settings;
@@ -65,7 +97,7 @@ public sealed class AccountGrain(
 
     public async Task<CreatedWebhook?> CreateWebhookAsync(WebhookSpec spec)
     {
-        if (!state.RecordExists)
+        if (!Exists)
         {
             return null;
         }
@@ -87,7 +119,7 @@ public sealed class AccountGrain(
     public async Task<WebhookView?> UpdateWebhookAsync(string endpointId, WebhookSpec spec, long revision)
     {
         var index = state.State.Endpoints.FindIndex(e => e.EndpointId == endpointId);
-        if (!state.RecordExists || index < 0)
+        if (!Exists || index < 0)
         {
             return null;
         }
@@ -134,7 +166,7 @@ public sealed class AccountGrain(
 
     public async Task<PublishResult?> PublishAsync(PublishCommand command)
     {
-        if (!state.RecordExists)
+        if (!Exists)
         {
             return null;
         }

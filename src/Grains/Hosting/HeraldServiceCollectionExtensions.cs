@@ -44,6 +44,8 @@ public static class HeraldServiceCollectionExtensions
         services.AddSingleton<EventCatalogStore>();
         services.AddSingleton<EventLookup>();
         services.AddSingleton<RetentionStore>();
+        services.AddSingleton<AccountStore>();
+        services.AddSingleton<IdempotencyStore>();
         services.AddValidatedOptions<DeliveryOptions, DeliveryOptionsValidator>(DeliveryOptions.Section)
             .PostConfigure<IConfiguration>((o, configuration) => o.AllowedNetworks = DeliveryOptions.AllowedNetworksList(configuration) ?? o.AllowedNetworks);
         services.AddValidatedOptions<RetentionOptions, RetentionOptionsValidator>(RetentionOptions.Section);
@@ -69,10 +71,23 @@ public static class HeraldServiceCollectionExtensions
     /// <summary>Sealing and opening of endpoint secrets under <c>Herald:Secrets:MasterKey</c>, checked when the host starts.</summary>
     public static IServiceCollection AddHeraldSecrets(this IServiceCollection services)
     {
-        services.AddValidatedOptions<SecretsOptions, SecretsOptionsValidator>(SecretsOptions.Section);
-        services.AddSingleton<SecretProtector>();
+        services.AddHeraldSecretProtector();
         services.AddSingleton<EndpointSecrets>();
         services.AddSingleton<DeliverySigner>();
+        return services;
+    }
+
+    /// <summary>
+    /// Sealing under <c>Herald:Secrets:MasterKey</c> alone, for an API process that is not a silo (it seals the stored
+    /// answers of idempotent requests that hold secrets).
+    /// </summary>
+    public static IServiceCollection AddHeraldSecretProtector(this IServiceCollection services)
+    {
+        if (!services.Any(s => s.ServiceType == typeof(SecretProtector)))
+        {
+            services.AddValidatedOptions<SecretsOptions, SecretsOptionsValidator>(SecretsOptions.Section);
+            services.AddSingleton<SecretProtector>();
+        }
         return services;
     }
 

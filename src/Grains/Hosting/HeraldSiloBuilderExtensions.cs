@@ -54,6 +54,8 @@ public static class HeraldSiloBuilderExtensions
             o.Invariant = HeraldStorage.Invariant;
             o.ConnectionString = connectionString;
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            // A cleared state (a deleted webhook or account) leaves no row behind, not a row with no payload.
+            o.DeleteStateOnClear = true;
         }));
         silo.UseAdoNetReminderService(o =>
         {

@@ -16,6 +16,7 @@ namespace Herald.Grains.Recovery;
 public sealed partial class DeliverySweeperGrain(
     DeliveryQueue queue,
     RetentionStore retention,
+    IdempotencyStore idempotency,
     IOptions<RetentionOptions> retentionOptions,
     IOptions<RecoveryOptions> recoveryOptions,
     TimeProvider time,
@@ -47,7 +48,11 @@ public sealed partial class DeliverySweeperGrain(
 
     public async Task<long> PurgeAsync()
     {
-        var deleted = await retention.PurgeAsync(time.GetUtcNow() - retentionOptions.Value.Period);
+        var now = time.GetUtcNow();
+        var period = retentionOptions.Value.Period;
+        var deleted = await retention.PurgeAsync(now - period);
+        deleted += await retention.PurgeShorterRetentionsAsync(now, period);
+        deleted += await idempotency.PurgeAsync(now - IdempotencyStore.Window);
         if (deleted > 0)
         {
             LogPurged(logger, deleted);

@@ -14,6 +14,9 @@ public interface IDeliverySweeperGrain : IGrainWithStringKey
     /// <summary>Runs one sweep now; returns how many endpoints were woken.</summary>
     Task<int> SweepAsync();
 
-    /// <summary>Purges what is older than the retention period now; returns the rows deleted.</summary>
+    /// <summary>
+    /// Purges now what is older than the retention period (an account's own, where it is shorter) and idempotency
+    /// answers older than their window; returns the rows deleted.
+    /// </summary>
     Task<long> PurgeAsync();
 }

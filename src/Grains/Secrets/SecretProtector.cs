@@ -5,9 +5,10 @@ using Microsoft.Extensions.Options;
 namespace Herald.Grains.Secrets;
 
 /// <summary>
-/// Encrypts endpoint secrets with AES-256-GCM under the master key. A sealed secret is
-/// <c>version (1) | nonce (12) | tag (16) | ciphertext</c>; the endpoint id is authenticated with it, so a sealed
-/// secret copied onto another endpoint does not open.
+/// Encrypts secrets at rest with AES-256-GCM under the master key: endpoint secrets, and stored answers that hold a
+/// secret (idempotency). A sealed secret is <c>version (1) | nonce (12) | tag (16) | ciphertext</c>; its owner (the
+/// endpoint id, or the idempotency row's scope and key) is authenticated with it, so a sealed secret copied onto another
+/// owner does not open.
 /// </summary>
 public sealed class SecretProtector(IOptions<SecretsOptions> options)
 {
@@ -19,7 +20,7 @@ public sealed class SecretProtector(IOptions<SecretsOptions> options)
     private readonly byte[] _key = options.Value.TryDecodeMasterKey()
         ?? throw new InvalidOperationException("Herald:Secrets:MasterKey is not the base64 of 32 bytes.");
 
-    public byte[] Seal(string endpointId, string secret)
+    public byte[] Seal(string owner, string secret)
     {
         var plaintext = Encoding.UTF8.GetBytes(secret);
         var sealedSecret = new byte[HeaderBytes + plaintext.Length];
@@ -28,13 +29,13 @@ public sealed class SecretProtector(IOptions<SecretsOptions> options)
         RandomNumberGenerator.Fill(nonce);
         using var aes = new AesGcm(_key, TagBytes);
         aes.Encrypt(nonce, plaintext, sealedSecret.AsSpan(HeaderBytes), sealedSecret.AsSpan(1 + NonceBytes, TagBytes),
-            Encoding.UTF8.GetBytes(endpointId));
+            Encoding.UTF8.GetBytes(owner));
         CryptographicOperations.ZeroMemory(plaintext);
         return sealedSecret;
     }
 
-    /// <exception cref="CryptographicException">The secret was sealed under another key or for another endpoint, or was altered.</exception>
-    public string Open(string endpointId, byte[] sealedSecret)
+    /// <exception cref="CryptographicException">The secret was sealed under another key or for another owner, or was altered.</exception>
+    public string Open(string owner, byte[] sealedSecret)
     {
         if (sealedSecret.Length < HeaderBytes || sealedSecret[0] != Version)
         {
@@ -43,7 +44,7 @@ public sealed class SecretProtector(IOptions<SecretsOptions> options)
         var plaintext = new byte[sealedSecret.Length - HeaderBytes];
         using var aes = new AesGcm(_key, TagBytes);
         aes.Decrypt(sealedSecret.AsSpan(1, NonceBytes), sealedSecret.AsSpan(HeaderBytes), sealedSecret.AsSpan(1 + NonceBytes, TagBytes),
-            plaintext, Encoding.UTF8.GetBytes(endpointId));
+            plaintext, Encoding.UTF8.GetBytes(owner));
         return Encoding.UTF8.GetString(plaintext);
     }
 }

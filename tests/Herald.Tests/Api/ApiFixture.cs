@@ -80,6 +80,9 @@ public class ApiFixture : IAsyncLifetime
     /// <summary>The port of 127.0.0.1 Herald listens on, when <see cref="OverSockets"/>.</summary>
     public int Port { get; private set; }
 
+    /// <summary>Herald's services (its grain factory, its stores), for tests that call a part directly.</summary>
+    public IServiceProvider Services => _factory.Services;
+
     /// <summary>What Herald has logged at Information and above.</summary>
     public LogCapture Logs { get; } = new();
 
