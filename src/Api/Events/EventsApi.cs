@@ -7,10 +7,8 @@ using Herald.Api.Catalog;
 using Herald.Api.Json;
 using Herald.Api.Webhooks;
 using Herald.Grains.Events;
-using Herald.Grains.Storage;
 using Herald.Grains.Routing;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Api.Events;
@@ -21,8 +19,7 @@ public static class EventsApi
     {
         var group = v1.MapGroup("/events").WithTags("Events");
         group.MapPost("/", PublishAsync).Accepts<PublishRequest>("application/json");
-        group.MapGet("/{id}", GetAsync);
-        return group;
+        return group.MapEventSearch();
     }
 
     /// <summary>Answers 202 only once the event and its fan-out are committed to PostgreSQL.</summary>
@@ -77,21 +74,6 @@ public static class EventsApi
         return result is null
             ? Problems.NotFound("The account")
             : TypedResults.Accepted($"/v1/events/{result.EventId}", new PublishResponse(result.EventId, result.Endpoints));
-    }
-
-    private static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> GetAsync(
-        string id, HttpContext http, EventLookup events, [FromQuery(Name = "account_id")] string? accountId)
-    {
-        if (ApiKeyFilter.CallerOf(http).ResolveAccount(accountId) is not { } account)
-        {
-            return WebhooksApi.AccountProblem(http);
-        }
-        if (await events.FindAsync(account, id, http.RequestAborted) is not { } stored)
-        {
-            return Problems.NotFound("The event");
-        }
-        return TypedResults.Ok(new EventResponse(stored.EventId, stored.Type, stored.Source, stored.EndpointCount, stored.CreatedAt,
-            stored.Deliveries.Select(d => new EventDeliveryResponse(d.EndpointId, d.DeliveryId, d.Status, d.Attempts, d.NextAttemptAt, d.UpdatedAt)).ToList()));
     }
 
     private static ProblemHttpResult TooLarge(string detail) => Problems.Status(StatusCodes.Status413PayloadTooLarge, "The event is too large", detail);

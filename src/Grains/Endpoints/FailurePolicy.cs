@@ -47,7 +47,7 @@ internal sealed class FailurePolicy(
         return new AttemptRecord(
             HeraldId.New("att", time), message.DeliveryId, endpoint.Id, message.EventId, message.EventType, attempt,
             outcome.IsSuccess, outcome.StatusCode, (int)outcome.Latency.TotalMilliseconds, outcome.Error, outcome.ResponseExcerpt,
-            attemptedAt, next, deliveryStatus, reason);
+            attemptedAt, next, deliveryStatus, reason) { RequestHeaders = outcome.RequestHeaders };
     }
 
     /// <summary>A delivery succeeded: the count of failed deliveries in a row starts again.</summary>

@@ -41,6 +41,9 @@ public static class HeraldServiceCollectionExtensions
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<EventCatalogStore>();
         services.AddSingleton<EventLookup>();
+        services.AddSingleton<EventSearch>();
+        services.AddSingleton<DeliveryLog>();
+        services.AddSingleton<WebhookStatsReader>();
         services.AddSingleton<RetentionStore>();
         services.AddValidatedOptions<DeliveryOptions, DeliveryOptionsValidator>(DeliveryOptions.Section)
             .PostConfigure<IConfiguration>((o, configuration) => o.AllowedNetworks = DeliveryOptions.AllowedNetworksList(configuration) ?? o.AllowedNetworks);

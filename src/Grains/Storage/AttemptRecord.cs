@@ -20,4 +20,8 @@ public sealed record AttemptRecord(
     DateTimeOffset AttemptedAt,
     DateTimeOffset? NextAttemptAt,
     string DeliveryStatus,
-    string? FailureReason = null);
+    string? FailureReason = null)
+{
+    /// <summary>The request's headers, masked, as a JSON object (<see cref="Delivery.RequestHeaderLog"/>).</summary>
+    public string? RequestHeaders { get; init; }
+}

@@ -1,0 +1,25 @@
+using Herald.Api.Json;
+using Herald.Grains.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Herald.Api.Webhooks;
+
+/// <summary>
+/// The query of <c>GET /v1/webhooks/{id}/deliveries</c> and <c>/attempts</c>: <c>status</c> (one of the list's),
+/// <c>event_type</c> (an exact type, <c>*</c> or a prefix pattern), <c>event_id</c>, <c>since</c>, <c>until</c>, <c>limit</c>, <c>cursor</c>.
+/// </summary>
+internal static class LogQueryParameters
+{
+    public static (LogQuery? Query, ProblemHttpResult? Problem) Read(HttpRequest request, string endpointId, IReadOnlyList<string> statuses)
+    {
+        var (window, problem) = ListWindow.Read(request);
+        var (status, statusProblem) = FilterParameter.OneOf(request, "status", statuses);
+        var (type, typeProblem) = FilterParameter.TypePattern(request, "event_type");
+        var (eventId, eventProblem) = FilterParameter.Token(request, "event_id");
+        if ((problem ?? statusProblem ?? typeProblem ?? eventProblem) is { } invalid)
+        {
+            return (null, invalid);
+        }
+        return (new LogQuery(endpointId, status, type, eventId, window!.Since, window.Until, window.Limit, window.Cursor), null);
+    }
+}
