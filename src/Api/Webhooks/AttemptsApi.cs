@@ -16,19 +16,7 @@ public static class AttemptsApi
         return webhooks;
     }
 
-    private static async Task<Results<Ok<Page<AttemptResponse>>, ProblemHttpResult>> ListAsync(
-        string id, HttpContext http, IGrainFactory grains, AttemptLog log, [FromQuery(Name = "account_id")] string? accountId)
-    {
-        var (query, problem) = LogQueryParameters.Read(http.Request, id, Statuses);
-        if (problem is not null)
-        {
-            return problem;
-        }
-        if (await WebhooksApi.FindAsync(id, http, grains, accountId) is null)
-        {
-            return Problems.NotFound("The webhook");
-        }
-        var (rows, next) = await log.ListAsync(query!, http.RequestAborted);
-        return TypedResults.Ok(new Page<AttemptResponse>(rows.Select(AttemptResponse.From).ToList(), next));
-    }
+    private static Task<Results<Ok<Page<AttemptResponse>>, ProblemHttpResult>> ListAsync(
+        string id, HttpContext http, IGrainFactory grains, AttemptLog log, [FromQuery(Name = "account_id")] string? accountId) =>
+        LogQueryParameters.ListAsync(id, http, grains, accountId, Statuses, log.ListAsync, AttemptResponse.From);
 }

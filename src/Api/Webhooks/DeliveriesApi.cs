@@ -17,21 +17,9 @@ public static class DeliveriesApi
         return webhooks;
     }
 
-    private static async Task<Results<Ok<Page<DeliveryResponse>>, ProblemHttpResult>> ListAsync(
-        string id, HttpContext http, IGrainFactory grains, DeliveryLog deliveries, [FromQuery(Name = "account_id")] string? accountId)
-    {
-        var (query, problem) = LogQueryParameters.Read(http.Request, id, Statuses);
-        if (problem is not null)
-        {
-            return problem;
-        }
-        if (await WebhooksApi.FindAsync(id, http, grains, accountId) is null)
-        {
-            return Problems.NotFound("The webhook");
-        }
-        var (rows, next) = await deliveries.ListAsync(query!, http.RequestAborted);
-        return TypedResults.Ok(new Page<DeliveryResponse>(rows.Select(DeliveryResponse.From).ToList(), next));
-    }
+    private static Task<Results<Ok<Page<DeliveryResponse>>, ProblemHttpResult>> ListAsync(
+        string id, HttpContext http, IGrainFactory grains, DeliveryLog deliveries, [FromQuery(Name = "account_id")] string? accountId) =>
+        LogQueryParameters.ListAsync(id, http, grains, accountId, Statuses, deliveries.ListAsync, DeliveryResponse.From);
 
     private static async Task<Results<Ok<DeliveryDetailResponse>, ProblemHttpResult>> GetAsync(
         string id, string deliveryId, HttpContext http, IGrainFactory grains, DeliveryLog deliveries, [FromQuery(Name = "account_id")] string? accountId)

@@ -14,7 +14,10 @@ public sealed class AttemptLog(NpgsqlDataSource dataSource)
     /// One page of <paramref name="query"/>'s attempts and the next cursor. <see cref="LogQuery.Status"/> is
     /// <c>succeeded</c> or <c>failed</c>, the outcome of the attempt.
     /// </summary>
-    public Task<(IReadOnlyList<AttemptLogEntry> Page, string? NextCursor)> ListAsync(LogQuery query, CancellationToken cancellationToken = default)
+    public Task<(IReadOnlyList<AttemptLogEntry> Page, string? NextCursor)> ListAsync(LogQuery query, CancellationToken cancellationToken = default) =>
+        KeysetPage.ReadAsync(Command(query), query.Limit, Read, a => new KeysetCursor(a.AttemptedAt, a.AttemptId), cancellationToken);
+
+    internal NpgsqlCommand Command(LogQuery query)
     {
         var conditions = new SqlConditions().Add("endpoint_id = @endpoint", "endpoint", query.EndpointId);
         conditions.AddIf(query.Status is null ? null : query.Status == DeliveryStatuses.Succeeded, "succeeded = @succeeded", "succeeded");
@@ -22,14 +25,13 @@ public sealed class AttemptLog(NpgsqlDataSource dataSource)
         conditions.AddIf(query.EventId, "event_id = @event_id", "event_id")
             .Window("attempted_at", "attempt_id", query.Since, query.Until, query.Cursor)
             .Parameter("limit", query.Limit + 1);
-        var command = conditions.Command(dataSource, $"""
+        return conditions.Command(dataSource, $"""
             select {Columns}
             from herald_attempts
             where {"{where}"}
             order by attempted_at desc, attempt_id desc
             limit @limit
             """);
-        return KeysetPage.ReadAsync(command, query.Limit, Read, a => new KeysetCursor(a.AttemptedAt, a.AttemptId), cancellationToken);
     }
 
     /// <summary>One page of a webhook's attempts, unfiltered.</summary>

@@ -6,7 +6,10 @@ namespace Herald.Grains.Storage;
 public sealed class DeliveryLog(NpgsqlDataSource dataSource, AttemptLog attempts)
 {
     /// <summary>One page of <paramref name="query"/>'s deliveries and the next cursor; <see cref="LogQuery.Status"/> is a delivery status.</summary>
-    public Task<(IReadOnlyList<DeliveryEntry> Page, string? NextCursor)> ListAsync(LogQuery query, CancellationToken cancellationToken = default)
+    public Task<(IReadOnlyList<DeliveryEntry> Page, string? NextCursor)> ListAsync(LogQuery query, CancellationToken cancellationToken = default) =>
+        KeysetPage.ReadAsync(Command(query), query.Limit, DeliveryRows.Read, d => new KeysetCursor(d.CreatedAt, d.DeliveryId), cancellationToken);
+
+    internal NpgsqlCommand Command(LogQuery query)
     {
         var conditions = new SqlConditions().Add("d.endpoint_id = @endpoint", "endpoint", query.EndpointId)
             .AddIf(query.Status, "d.status = @status", "status");
@@ -14,12 +17,11 @@ public sealed class DeliveryLog(NpgsqlDataSource dataSource, AttemptLog attempts
         conditions.AddIf(query.EventId, "d.event_id = @event_id", "event_id")
             .Window("d.created_at", "d.delivery_id", query.Since, query.Until, query.Cursor)
             .Parameter("limit", query.Limit + 1);
-        var command = conditions.Command(dataSource, DeliveryRows.Select() + """
+        return conditions.Command(dataSource, DeliveryRows.Select() + """
 
             order by d.created_at desc, d.delivery_id desc
             limit @limit
             """);
-        return KeysetPage.ReadAsync(command, query.Limit, DeliveryRows.Read, d => new KeysetCursor(d.CreatedAt, d.DeliveryId), cancellationToken);
     }
 
     /// <summary>The delivery <paramref name="deliveryId"/> of the webhook, with its body and attempts; null when the webhook has no such delivery.</summary>

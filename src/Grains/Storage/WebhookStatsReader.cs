@@ -9,16 +9,18 @@ namespace Herald.Grains.Storage;
 /// </summary>
 public sealed class WebhookStatsReader(NpgsqlDataSource dataSource)
 {
+    internal const string CountsSql = """
+        select count(*) filter (where succeeded and attempted_at >= @hour)::int,
+               count(*) filter (where not succeeded and attempted_at >= @hour)::int,
+               count(*) filter (where succeeded)::int,
+               count(*) filter (where not succeeded)::int
+        from herald_attempts where endpoint_id = @endpoint and attempted_at >= @day
+        """;
+
     public async Task<WebhookStats> ReadAsync(string endpointId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var batch = dataSource.CreateBatch();
-        Add(batch, """
-            select count(*) filter (where succeeded and attempted_at >= @hour)::int,
-                   count(*) filter (where not succeeded and attempted_at >= @hour)::int,
-                   count(*) filter (where succeeded)::int,
-                   count(*) filter (where not succeeded)::int
-            from herald_attempts where endpoint_id = @endpoint and attempted_at >= @day
-            """, endpointId, ("hour", now.ToUniversalTime().AddHours(-1)), ("day", now.ToUniversalTime().AddDays(-1)));
+        Add(batch, CountsSql, endpointId, ("hour", now.ToUniversalTime().AddHours(-1)), ("day", now.ToUniversalTime().AddDays(-1)));
         Add(batch, "select max(attempted_at) from (select attempted_at from herald_attempts where endpoint_id = @endpoint and succeeded order by attempted_at desc limit 1) s", endpointId);
         Add(batch, "select max(attempted_at) from (select attempted_at from herald_attempts where endpoint_id = @endpoint and not succeeded order by attempted_at desc limit 1) f", endpointId);
         Add(batch, """
