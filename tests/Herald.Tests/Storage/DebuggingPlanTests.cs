@@ -64,7 +64,8 @@ public sealed class DebuggingPlanTests : IAsyncLifetime
     {
         var plan = await PlanAsync(new EventSearch(_dataSource).Command(new EventQuery("acc_a", type, null, null, null, 50, null)));
 
-        Assert.True(plan.Contains($"using {index}", StringComparison.Ordinal) && !plan.Contains("Seq Scan", StringComparison.Ordinal), plan);
+        Assert.True((plan.Contains($"using {index} ", StringComparison.Ordinal) || plan.Contains($"on {index} ", StringComparison.Ordinal))
+            && !plan.Contains("Seq Scan", StringComparison.Ordinal), plan);
     }
 
     [Fact]

@@ -109,7 +109,8 @@ public sealed class EventSearchApiTests(ApiFixture fixture) : IClassFixture<ApiF
         var eventId = sent.Headers["webhook-id"];
 
         var detail = await Eventually.ReturnsAsync(async () => (await client.SendAsync(HttpMethod.Get, $"/v1/events/{eventId}")).Body,
-            e => e.GetProperty("deliveries").EnumerateArray().Any(d => d.GetProperty("status").GetString() == "succeeded"), what: "delivery recorded");
+            e => e.GetProperty("deliveries").EnumerateArray().Select(d => d.GetProperty("status").GetString()).Order().SequenceEqual(["held", "succeeded"]),
+            what: "one delivery recorded, the paused webhook's held");
 
         Assert.Equal(JsonDocument.Parse(sent.Body).RootElement.GetRawText(), JsonDocument.Parse(detail.GetProperty("data").GetRawText()).RootElement.GetRawText());
         Assert.Equal(12.50m, detail.GetProperty("data").GetProperty("order").GetProperty("total").GetDecimal());
