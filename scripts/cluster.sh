@@ -103,7 +103,7 @@ if [ "${HERALD_CLUSTER_SMOKE:-0}" = "1" ]; then
   echo "api POST /v1/events: $(curl -fs -X POST http://127.0.0.1:5080/v1/events -H "Authorization: Bearer $key" \
     -H 'Content-Type: application/json' -d '{"type":"smoke.test","data":{}}')"
   for _ in $(seq 1 50); do
-    log=$(curl -fs "http://127.0.0.1:5080/v1/webhooks/$webhook/deliveries" -H "Authorization: Bearer $key")
+    log=$(curl -fs "http://127.0.0.1:5080/v1/webhooks/$webhook/attempts" -H "Authorization: Bearer $key")
     grep -q '"status":"succeeded"' <<<"$log" && break
     sleep 0.2
   done

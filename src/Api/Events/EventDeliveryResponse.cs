@@ -1,10 +1,20 @@
+using Herald.Grains.Storage;
+
 namespace Herald.Api.Events;
 
-/// <summary>A delivery's status: <c>pending</c>, <c>held</c> (its webhook is disabled), <c>succeeded</c> or <c>failed</c>.</summary>
+/// <summary>
+/// Where an event stands at one webhook: its delivery's status (<c>pending</c>, <c>held</c> while the webhook is
+/// disabled, <c>succeeded</c> or <c>failed</c>), attempts so far, the next try while pending, and the latest attempt.
+/// </summary>
 public sealed record EventDeliveryResponse(
+    string Id,
     string WebhookId,
-    string DeliveryId,
     string Status,
     int Attempts,
     DateTimeOffset? NextAttemptAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset? LastAttemptAt,
+    int? LastStatusCode)
+{
+    public static EventDeliveryResponse From(DeliveryEntry d) =>
+        new(d.DeliveryId, d.EndpointId, d.Status, d.Attempts, d.NextAttemptAt, d.LastAttemptAt, d.LastStatusCode);
+}

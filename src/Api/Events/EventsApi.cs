@@ -8,10 +8,8 @@ using Herald.Api.Idempotency;
 using Herald.Api.Json;
 using Herald.Api.Webhooks;
 using Herald.Grains.Events;
-using Herald.Grains.Storage;
 using Herald.Grains.Routing;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Api.Events;
@@ -24,8 +22,7 @@ public static class EventsApi
     {
         var group = v1.MapGroup("/events").WithTags("Events");
         group.MapPost("/", PublishAsync).Accepts<PublishRequest>("application/json").Idempotent(answersHoldSecrets: false);
-        group.MapGet("/{id}", GetAsync);
-        return group;
+        return group.MapEventSearch();
     }
 
     /// <summary>Answers 202 only once the event and its fan-out are committed to PostgreSQL.</summary>
@@ -83,22 +80,6 @@ public static class EventsApi
         return result is null
             ? Problems.NotFound("The account")
             : TypedResults.Accepted($"/v1/events/{result.EventId}", new PublishResponse(result.EventId, result.Endpoints));
-    }
-
-    private static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> GetAsync(
-        string id, HttpContext http, EventLookup events, [FromQuery(Name = "account_id")] string? accountId)
-    {
-        if (ApiKeyFilter.CallerOf(http).ResolveAccount(accountId) is not { } account)
-        {
-            return WebhooksApi.AccountProblem(http);
-        }
-        // A portal session limited to sources sees only the events of those sources, as it sees only their webhooks.
-        if (await events.FindAsync(account, id, http.RequestAborted) is not { } stored || !ApiKeyFilter.CallerOf(http).Sees(stored.Source))
-        {
-            return Problems.NotFound("The event");
-        }
-        return TypedResults.Ok(new EventResponse(stored.EventId, stored.Type, stored.Source, stored.EndpointCount, stored.CreatedAt,
-            stored.Deliveries.Select(d => new EventDeliveryResponse(d.EndpointId, d.DeliveryId, d.Status, d.Attempts, d.NextAttemptAt, d.UpdatedAt)).ToList()));
     }
 
     private static ProblemHttpResult TooLarge(string detail) => Problems.Status(StatusCodes.Status413PayloadTooLarge, "The event is too large", detail);

@@ -22,8 +22,8 @@ public static class WebhooksApi
         group.MapGet("/{id}", GetAsync);
         group.MapDelete("/{id}", DeleteAsync);
         group.MapDelete("/", BulkDeleteAsync);
-        group.MapGet("/{id}/deliveries", ListDeliveriesAsync);
-        return group.MapWebhookUpdate().MapWebhookControl().MapWebhookSecrets().MapWebhookTest().MapBulkRetry();
+        return group.MapWebhookUpdate().MapWebhookControl().MapWebhookSecrets().MapWebhookTest().MapBulkRetry()
+            .MapDeliveries().MapAttempts().MapWebhookStats();
     }
 
     private static async Task<Results<Created<WebhookResponse>, ProblemHttpResult>> CreateAsync(
@@ -147,22 +147,6 @@ public static class WebhooksApi
             (removed ? deleted : notFound).Add(id);
         }
         return TypedResults.Ok(new BulkDeleteResponse(deleted, notFound));
-    }
-
-    private static async Task<Results<Ok<Page<DeliveryAttemptResponse>>, ProblemHttpResult>> ListDeliveriesAsync(
-        string id, HttpContext http, IGrainFactory grains, AttemptLog log, [FromQuery(Name = "account_id")] string? accountId)
-    {
-        var (query, problem) = PageQuery.Read(http.Request);
-        if (problem is not null)
-        {
-            return problem;
-        }
-        if (await FindAsync(id, http, grains, accountId) is null)
-        {
-            return Problems.NotFound("The webhook");
-        }
-        var (rows, next) = await log.ListAsync(id, query!.Limit, query.Cursor, http.RequestAborted);
-        return TypedResults.Ok(new Page<DeliveryAttemptResponse>(rows.Select(DeliveryAttemptResponse.From).ToList(), next));
     }
 
     /// <summary>

@@ -6,5 +6,8 @@ namespace Herald.Grains.Delivery;
 /// </summary>
 public sealed record AttemptOutcome(int? StatusCode, TimeSpan Latency, string? Error, string? ResponseExcerpt, TimeSpan? RetryAfter, bool Blocked = false)
 {
+    /// <summary>The request's headers as the attempt log keeps them (<see cref="RequestHeaderLog"/>).</summary>
+    public string? RequestHeaders { get; init; }
+
     public bool IsSuccess => StatusCode is >= 200 and < 300;
 }

@@ -50,6 +50,12 @@ public sealed class DeliveryOptions
     /// </summary>
     public int QueueWindow { get; set; } = 256;
 
+    /// <summary>
+    /// How much of each answer's body the attempt log keeps (0–65,536 bytes; 0 keeps none). Read within the attempt's
+    /// timeout; the rest of the body is not read.
+    /// </summary>
+    public int ResponseExcerptBytes { get; set; } = 4096;
+
     /// <summary>The bytes of event bodies that all queue windows of one silo may hold together.</summary>
     public long QueueWindowBudgetBytes { get; set; } = 64L * 1024 * 1024;
 

@@ -1,14 +1,15 @@
+using System.Buffers;
 using System.Net.Http.Headers;
 using System.Text;
 using Herald.Grains.Network;
+using Microsoft.Extensions.Options;
 
 namespace Herald.Grains.Delivery;
 
 /// <summary>Sends one attempt over HTTP and reports what happened; never throws for the endpoint's faults.</summary>
-public sealed class WebhookSender(IHttpClientFactory httpClientFactory, TimeProvider time)
+public sealed class WebhookSender(IHttpClientFactory httpClientFactory, IOptions<DeliveryOptions> options, TimeProvider time)
 {
     public const string HttpClientName = "herald-delivery";
-    private const int ExcerptBytes = 1024;
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
     public async Task<AttemptOutcome> SendAsync(OutgoingRequest outgoing, CancellationToken cancellationToken)
@@ -27,7 +28,7 @@ public sealed class WebhookSender(IHttpClientFactory httpClientFactory, TimeProv
         {
             var client = httpClientFactory.CreateClient(HttpClientName);
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            var excerpt = await ReadExcerptAsync(response, timeout.Token);
+            var excerpt = await ReadExcerptAsync(response, options.Value.ResponseExcerptBytes, timeout.Token);
             var status = (int)response.StatusCode;
             var error = response.IsSuccessStatusCode ? null : $"HTTP {status}";
             return new AttemptOutcome(status, time.GetElapsedTime(started), error, excerpt, RetryAfter(response));
@@ -48,15 +49,19 @@ public sealed class WebhookSender(IHttpClientFactory httpClientFactory, TimeProv
 
     private AttemptOutcome Failure(long started, string error) => new(null, time.GetElapsedTime(started), error, null, null);
 
-    private static async Task<string?> ReadExcerptAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<string?> ReadExcerptAsync(HttpResponseMessage response, int excerptBytes, CancellationToken cancellationToken)
     {
+        if (excerptBytes == 0)
+        {
+            return null;
+        }
+        var buffer = ArrayPool<byte>.Shared.Rent(excerptBytes);
         try
         {
             await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-            var buffer = new byte[ExcerptBytes];
             var read = 0;
             int n;
-            while (read < buffer.Length && (n = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken)) > 0)
+            while (read < excerptBytes && (n = await stream.ReadAsync(buffer.AsMemory(read, excerptBytes - read), cancellationToken)) > 0)
             {
                 read += n;
             }
@@ -68,6 +73,10 @@ public sealed class WebhookSender(IHttpClientFactory httpClientFactory, TimeProv
         {
             // The status line already tells the outcome; a body cut short only loses the excerpt.
             return null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

@@ -37,14 +37,15 @@ internal sealed partial class AttemptRunner(
     }
 
     /// <summary>One signed POST of the message, as the endpoint's settings say now.</summary>
-    public Task<AttemptOutcome> SendAsync(QueuedDelivery message, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<AttemptOutcome> SendAsync(QueuedDelivery message, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var state = endpoint.State;
         var headers = new List<KeyValuePair<string, string>>(state.Headers);
         headers.AddRange(signer.Sign(endpoint.Id, state, message.EventId, message.EventType, message.Body, now));
         headers.Add(new("User-Agent", options.Value.UserAgent));
         var request = new OutgoingRequest(new Uri(state.Url), message.Body, headers, TimeSpan.FromSeconds(state.TimeoutSeconds));
-        return sender.SendAsync(request, cancellationToken);
+        var outcome = await sender.SendAsync(request, cancellationToken);
+        return outcome with { RequestHeaders = RequestHeaderLog.Write(headers, state.Signature) };
     }
 
     // Successes are the hot path (thousands a second): Debug, so that the default log level costs nothing per delivery.

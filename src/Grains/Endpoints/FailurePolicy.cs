@@ -49,7 +49,10 @@ internal sealed class FailurePolicy(
         return new AttemptRecord(
             HeraldId.New("att", time), message.DeliveryId, endpoint.Id, message.EventId, message.EventType, attempt,
             outcome.IsSuccess, outcome.StatusCode, (int)outcome.Latency.TotalMilliseconds, outcome.Error, outcome.ResponseExcerpt,
-            attemptedAt, next, deliveryStatus, reason, StreakEvent(message, attempt, verdict == AttemptClass.Succeeded));
+            attemptedAt, next, deliveryStatus, reason, StreakEvent(message, attempt, verdict == AttemptClass.Succeeded))
+        {
+            RequestHeaders = outcome.RequestHeaders,
+        };
     }
 
     /// <summary>

@@ -27,7 +27,7 @@ internal sealed class TestSend(EndpointContext endpoint, AttemptRunner attempts,
         var outcome = await attempts.SendAsync(message, now, CancellationToken.None);
         var attempt = new AttemptRecord(HeraldId.New("att", time), message.DeliveryId, endpoint.Id, eventId, type, 1,
             outcome.IsSuccess, outcome.StatusCode, (int)outcome.Latency.TotalMilliseconds, outcome.Error, outcome.ResponseExcerpt, now, null,
-            outcome.IsSuccess ? DeliveryStatuses.Succeeded : DeliveryStatuses.Failed);
+            outcome.IsSuccess ? DeliveryStatuses.Succeeded : DeliveryStatuses.Failed) { RequestHeaders = outcome.RequestHeaders };
         await queue.RecordTestAsync(endpoint.State.AccountId, body, attempt);
         return new TestDeliveryResult(eventId, message.DeliveryId, outcome.IsSuccess, outcome.StatusCode, attempt.LatencyMs, outcome.Error,
             outcome.ResponseExcerpt) { EventType = type };

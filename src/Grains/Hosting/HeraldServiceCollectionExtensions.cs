@@ -43,6 +43,9 @@ public static class HeraldServiceCollectionExtensions
         services.AddSingleton<PortalSessionStore>();
         services.AddSingleton<EventCatalogStore>();
         services.AddSingleton<EventLookup>();
+        services.AddSingleton<EventSearch>();
+        services.AddSingleton<DeliveryLog>();
+        services.AddSingleton<WebhookStatsReader>();
         services.AddSingleton<RetentionStore>();
         services.AddSingleton<AccountStore>();
         services.AddSingleton<IdempotencyStore>();

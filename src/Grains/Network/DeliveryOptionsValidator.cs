@@ -19,6 +19,7 @@ public sealed class DeliveryOptionsValidator : IValidateOptions<DeliveryOptions>
             .Within(nameof(options.MaxRetryAfter), options.MaxRetryAfter, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1))
             .Within(nameof(options.WakeReminderPeriod), options.WakeReminderPeriod, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1))
             .Within(nameof(options.QueueWindow), options.QueueWindow, 1, 10_000)
+            .Within(nameof(options.ResponseExcerptBytes), options.ResponseExcerptBytes, 0, 65_536)
             .Within(nameof(options.QueueWindowBudgetBytes), options.QueueWindowBudgetBytes, 0L, long.MaxValue)
             .Within(nameof(options.FailingAfter), options.FailingAfter, 1, 1000)
             .That(options.UserAgent.Length is > 0 and <= 256 && !options.UserAgent.Any(char.IsControl), nameof(options.UserAgent),

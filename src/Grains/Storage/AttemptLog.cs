@@ -2,43 +2,70 @@ using Npgsql;
 
 namespace Herald.Grains.Storage;
 
-/// <summary>Reads an endpoint's attempt log, newest first, a page at a time.</summary>
+/// <summary>Reads the attempt log: a webhook's attempts newest first a page at a time, or one delivery's, oldest first.</summary>
 public sealed class AttemptLog(NpgsqlDataSource dataSource)
 {
-    /// <summary>Up to <paramref name="limit"/> attempts older than <paramref name="cursor"/> (an attempt id), and the next cursor.</summary>
-    public async Task<(IReadOnlyList<AttemptLogEntry> Page, string? NextCursor)> ListAsync(
-        string endpointId, int limit, string? cursor, CancellationToken cancellationToken = default)
+    private const string Columns = """
+        attempt_id, delivery_id, event_id, event_type, attempt, succeeded, status_code, latency_ms,
+        error, response_excerpt, attempted_at, next_attempt_at, request_headers
+        """;
+
+    /// <summary>
+    /// One page of <paramref name="query"/>'s attempts and the next cursor. <see cref="LogQuery.Status"/> is
+    /// <c>succeeded</c> or <c>failed</c>, the outcome of the attempt.
+    /// </summary>
+    public Task<(IReadOnlyList<AttemptLogEntry> Page, string? NextCursor)> ListAsync(LogQuery query, CancellationToken cancellationToken = default) =>
+        KeysetPage.ReadAsync(Command(query), query.Limit, Read, a => new KeysetCursor(a.AttemptedAt, a.AttemptId), cancellationToken);
+
+    internal NpgsqlCommand Command(LogQuery query)
     {
-        await using var command = dataSource.CreateCommand("""
-            select attempt_id, delivery_id, event_id, event_type, attempt, succeeded, status_code, latency_ms,
-                   error, response_excerpt, attempted_at, next_attempt_at
+        var conditions = new SqlConditions().Add("endpoint_id = @endpoint", "endpoint", query.EndpointId);
+        conditions.AddIf(query.Status is null ? null : query.Status == DeliveryStatuses.Succeeded, "succeeded = @succeeded", "succeeded");
+        TypeFilter.Apply(conditions, "event_type", query.EventType);
+        conditions.AddIf(query.EventId, "event_id = @event_id", "event_id")
+            .Window("attempted_at", "attempt_id", query.Since, query.Until, query.Cursor)
+            .Parameter("limit", query.Limit + 1);
+        return conditions.Command(dataSource, $"""
+            select {Columns}
             from herald_attempts
-            where endpoint_id = @endpoint and (@cursor::text is null or attempt_id < @cursor::text)
-            order by attempt_id desc
+            where {"{where}"}
+            order by attempted_at desc, attempt_id desc
             limit @limit
             """);
+    }
+
+    /// <summary>One page of a webhook's attempts, unfiltered.</summary>
+    public Task<(IReadOnlyList<AttemptLogEntry> Page, string? NextCursor)> ListAsync(string endpointId, int limit, KeysetCursor? cursor) =>
+        ListAsync(new LogQuery(endpointId, null, null, null, null, null, limit, cursor));
+
+    /// <summary>The attempts of one delivery of one webhook, oldest first.</summary>
+    public async Task<IReadOnlyList<AttemptLogEntry>> OfDeliveryAsync(string endpointId, string deliveryId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            select {Columns}
+            from herald_attempts
+            where delivery_id = @delivery and endpoint_id = @endpoint
+            order by attempted_at, attempt_id
+            """);
+        command.Parameters.AddWithValue("delivery", deliveryId);
         command.Parameters.AddWithValue("endpoint", endpointId);
-        command.Parameters.Add(new NpgsqlParameter<string?>("cursor", cursor));
-        command.Parameters.AddWithValue("limit", limit + 1);
-        var rows = new List<AttemptLogEntry>(limit + 1);
+        var rows = new List<AttemptLogEntry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(new AttemptLogEntry(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.GetInt32(4), reader.GetBoolean(5),
-                reader.IsDBNull(6) ? null : reader.GetInt32(6),
-                reader.GetInt32(7),
-                reader.IsDBNull(8) ? null : reader.GetString(8),
-                reader.IsDBNull(9) ? null : reader.GetString(9),
-                reader.GetFieldValue<DateTimeOffset>(10),
-                reader.IsDBNull(11) ? null : reader.GetFieldValue<DateTimeOffset>(11)));
+            rows.Add(Read(reader));
         }
-        if (rows.Count <= limit)
-        {
-            return (rows, null);
-        }
-        rows.RemoveAt(limit);
-        return (rows, rows[^1].AttemptId);
+        return rows;
     }
+
+    private static AttemptLogEntry Read(NpgsqlDataReader r) => new(
+        r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
+        r.GetInt32(4), r.GetBoolean(5),
+        r.IsDBNull(6) ? null : r.GetInt32(6),
+        r.GetInt32(7),
+        r.IsDBNull(8) ? null : r.GetString(8),
+        r.IsDBNull(9) ? null : r.GetString(9),
+        r.GetFieldValue<DateTimeOffset>(10),
+        r.IsDBNull(11) ? null : r.GetFieldValue<DateTimeOffset>(11),
+        r.IsDBNull(12) ? null : r.GetString(12));
 }

@@ -1,6 +1,9 @@
 namespace Herald.Grains.Storage;
 
-/// <summary>A row of the attempt log as the API lists it.</summary>
+/// <summary>
+/// A row of the attempt log as the API lists it. <see cref="RequestHeaders"/> is the JSON object of the headers sent,
+/// masked (<see cref="Delivery.RequestHeaderLog"/>); null for attempts logged before headers were kept.
+/// </summary>
 public sealed record AttemptLogEntry(
     string AttemptId,
     string DeliveryId,
@@ -13,4 +16,5 @@ public sealed record AttemptLogEntry(
     string? Error,
     string? ResponseExcerpt,
     DateTimeOffset AttemptedAt,
-    DateTimeOffset? NextAttemptAt);
+    DateTimeOffset? NextAttemptAt,
+    string? RequestHeaders = null);

@@ -27,4 +27,7 @@ public sealed record AttemptRecord(
 {
     /// <summary>The record writes outbox rows, whose consequences the endpoint applies once it is durable.</summary>
     public bool HasConsequences => FailureReason is not null || StreakEvent is not null;
+
+    /// <summary>The request's headers, masked, as a JSON object (<see cref="Delivery.RequestHeaderLog"/>).</summary>
+    public string? RequestHeaders { get; init; }
 }

@@ -21,9 +21,10 @@ internal static class AttemptStatement
     private const string Sql = """
         with logged as (
             insert into herald_attempts (attempt_id, delivery_id, endpoint_id, event_id, event_type, attempt, succeeded,
-                                         status_code, latency_ms, error, response_excerpt, attempted_at, next_attempt_at)
+                                         status_code, latency_ms, error, response_excerpt, attempted_at, next_attempt_at,
+                                         request_headers)
             select * from unnest(@attempt_ids, @deliveries, @endpoints, @events, @types, @attempts, @succeeded,
-                                 @status_codes, @latencies, @errors, @excerpts, @attempted, @next)
+                                 @status_codes, @latencies, @errors, @excerpts, @attempted, @next, @request_headers)
             on conflict (attempt_id) do nothing
         ),
         consequences as (
@@ -71,6 +72,7 @@ internal static class AttemptStatement
         p.Add(ArrayParameter.Of("latencies", NpgsqlDbType.Integer, rows.Select(r => r.LatencyMs)));
         p.Add(ArrayParameter.Text("errors", rows.Select(r => r.Error)));
         p.Add(ArrayParameter.Text("excerpts", rows.Select(r => r.ResponseExcerpt)));
+        p.Add(ArrayParameter.Text("request_headers", rows.Select(r => r.RequestHeaders)));
         p.Add(ArrayParameter.Of("attempted", NpgsqlDbType.TimestampTz, rows.Select(r => r.AttemptedAt.UtcDateTime)));
         p.Add(ArrayParameter.Of("next", NpgsqlDbType.TimestampTz, rows.Select(r => r.NextAttemptAt?.UtcDateTime)));
         p.Add(ArrayParameter.Text("statuses", rows.Select(r => r.DeliveryStatus)));

@@ -71,9 +71,6 @@ public class ApiFixture : IAsyncLifetime
     {
     }
 
-    /// <summary>The running Herald's services.</summary>
-    public IServiceProvider Services => _factory.Services;
-
     /// <summary>Serve on a real Kestrel socket of 127.0.0.1 (<see cref="Port"/>) rather than the in-memory test server.</summary>
     protected virtual bool OverSockets => false;
 

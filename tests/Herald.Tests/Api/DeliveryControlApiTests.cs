@@ -67,7 +67,7 @@ public sealed class DeliveryControlApiTests(ApiFixture fixture) : IClassFixture<
         await client.PostAsJsonAsync("/v1/events", new { type = "a.b", data = new { } });
         var log = await Eventually.ReturnsAsync(async () => await client.GetFromJsonAsync<JsonElement>($"/v1/webhooks/{webhook}/deliveries"),
             j => j.GetProperty("data").GetArrayLength() == 1, what: "delivered");
-        var deliveryId = log.GetProperty("data")[0].GetProperty("delivery_id").GetString();
+        var deliveryId = log.GetProperty("data")[0].GetProperty("id").GetString();
 
         var resent = await client.PostAsync($"/v1/webhooks/{webhook}/deliveries/{deliveryId}/retry", null);
         var unknown = await client.PostAsync($"/v1/webhooks/{webhook}/deliveries/dlv_missing/retry", null);

@@ -52,6 +52,10 @@ public sealed class IsolationMatrixTests(ApiFixture fixture) : IClassFixture<Api
             (HttpMethod.Delete, $"/v1/webhooks/{webhook}", null, HttpStatusCode.NotFound),
             (HttpMethod.Delete, $"/v1/webhooks/{webhook}?account_id={b}", null, HttpStatusCode.NotFound),
             (HttpMethod.Get, $"/v1/webhooks/{webhook}/deliveries", null, HttpStatusCode.NotFound),
+            (HttpMethod.Get, $"/v1/webhooks/{webhook}/deliveries?account_id={b}", null, HttpStatusCode.NotFound),
+            (HttpMethod.Get, $"/v1/webhooks/{webhook}/deliveries/{deliveryId}", null, HttpStatusCode.NotFound),
+            (HttpMethod.Get, $"/v1/webhooks/{webhook}/attempts", null, HttpStatusCode.NotFound),
+            (HttpMethod.Get, $"/v1/webhooks/{webhook}/stats", null, HttpStatusCode.NotFound),
             (HttpMethod.Post, $"/v1/webhooks/{webhook}/disable", null, HttpStatusCode.NotFound),
             (HttpMethod.Post, $"/v1/webhooks/{webhook}/enable", null, HttpStatusCode.NotFound),
             (HttpMethod.Post, $"/v1/webhooks/{webhook}/deliveries/{deliveryId}/retry", null, HttpStatusCode.NotFound),
@@ -60,6 +64,7 @@ public sealed class IsolationMatrixTests(ApiFixture fixture) : IClassFixture<Api
             (HttpMethod.Post, "/v1/events", $$"""{"type":"server.created","id":"{{eventId}}","data":{},"account_id":"{{b}}"}""", HttpStatusCode.NotFound),
             (HttpMethod.Get, $"/v1/events/{eventId}", null, HttpStatusCode.NotFound),
             (HttpMethod.Get, $"/v1/events/{eventId}?account_id={b}", null, HttpStatusCode.NotFound),
+            (HttpMethod.Get, $"/v1/events?account_id={b}", null, HttpStatusCode.NotFound),
             (HttpMethod.Post, "/v1/accounts", """{"name":"mine now"}""", HttpStatusCode.Forbidden),
             (HttpMethod.Put, "/v1/event-types/server.created", """{"category":"compute"}""", HttpStatusCode.Forbidden),
         ];
@@ -86,6 +91,7 @@ public sealed class IsolationMatrixTests(ApiFixture fixture) : IClassFixture<Api
         Assert.Equal(HttpStatusCode.OK, (await clientB.GetAsync($"/v1/webhooks/{webhook}")).StatusCode);
         var listA = await clientA.GetStringAsync("/v1/webhooks");
         Assert.DoesNotContain(webhook, listA);
+        Assert.DoesNotContain(eventId, await clientA.GetStringAsync("/v1/events?type=*"));
         Assert.Equal(0L, await fixture.Database.ScalarAsync<long>("select count(*) from herald_events where account_id = @a", ("a", a)));
     }
 }

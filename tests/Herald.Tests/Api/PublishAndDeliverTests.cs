@@ -40,7 +40,7 @@ public sealed class PublishAndDeliverTests(ApiFixture fixture) : IClassFixture<A
         Assert.True(verified, output);
 
         var log = await Eventually.ReturnsAsync(
-            async () => await client.GetFromJsonAsync<JsonElement>($"/v1/webhooks/{webhook.GetProperty("id").GetString()}/deliveries"),
+            async () => await client.GetFromJsonAsync<JsonElement>($"/v1/webhooks/{webhook.GetProperty("id").GetString()}/attempts"),
             j => j.GetProperty("data").GetArrayLength() == 1, what: "attempt logged");
         var attempt = log.GetProperty("data")[0];
         Assert.Equal(eventId, attempt.GetProperty("event_id").GetString());

@@ -27,6 +27,8 @@ public sealed class OptionsValidationTests
     [InlineData("Herald:Delivery:MaxRetryAfter", "00:00:00")]
     [InlineData("Herald:Delivery:WakeReminderPeriod", "00:00:00")]
     [InlineData("Herald:Delivery:UserAgent", "")]
+    [InlineData("Herald:Delivery:ResponseExcerptBytes", "-1")]
+    [InlineData("Herald:Delivery:ResponseExcerptBytes", "65537")]
     [InlineData("Herald:Delivery:AllowedNetworks", "intranet")]
     [InlineData("Herald:Limits:MaxWebhooksPerAccount", "0")]
     [InlineData("Herald:RateLimit:FailedAuthLimit", "0")]

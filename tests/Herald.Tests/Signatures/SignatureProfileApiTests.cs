@@ -158,8 +158,9 @@ public sealed class SignatureProfileApiTests(ApiFixture fixture)
         {
             await client.SendAsync(HttpMethod.Get, $"/v1/webhooks/{id}"),
             await client.SendAsync(HttpMethod.Get, "/v1/webhooks"),
-            await Eventually.ReturnsAsync(() => client.SendAsync(HttpMethod.Get, $"/v1/webhooks/{id}/deliveries"),
+            await Eventually.ReturnsAsync(() => client.SendAsync(HttpMethod.Get, $"/v1/webhooks/{id}/attempts"),
                 r => r.Body.GetProperty("data").GetArrayLength() > 0, what: "attempt logged"),
+            await client.SendAsync(HttpMethod.Get, $"/v1/webhooks/{id}/deliveries"),
         };
 
         Assert.Equal(supplied, secret);

@@ -32,7 +32,7 @@ public sealed class HostileInputTests(ApiFixture fixture) : IClassFixture<ApiFix
         var client = fixture.Client(key);
         var webhook = await TenantState.CreateWebhookAsync(client, "http://127.0.0.1:9/hostile");
 
-        foreach (var list in new[] { "/v1/webhooks", $"/v1/webhooks/{webhook}/deliveries", "/v1/event-types" })
+        foreach (var list in new[] { "/v1/webhooks", $"/v1/webhooks/{webhook}/deliveries", $"/v1/webhooks/{webhook}/attempts", "/v1/events", "/v1/event-types" })
         {
             var problem = await ProblemAssert.IsAsync(await client.GetAsync($"{list}?{query}"), HttpStatusCode.BadRequest, "invalid_parameter", $"{list}?{query}");
             Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _), $"{list}?{query} names {parameter}");
