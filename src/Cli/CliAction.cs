@@ -17,7 +17,7 @@ public static class CliAction
     /// <summary>A command that writes answers as they come (<c>deliveries tail</c>): one compact JSON object a line.</summary>
     public static void Stream(Command command, CliContext context, Func<ParseResult, HeraldClient, Action<object>, CancellationToken, Task> call) =>
         Run(command, context, (parse, client, output, cancellationToken) =>
-            call(parse, client, value => { output.WriteLine(JsonSerializer.Serialize(value, value.GetType(), HeraldJson.Options)); output.Flush(); }, cancellationToken));
+            call(parse, client, value => { output.WriteLine(JsonSerializer.Serialize(value, value.GetType(), Printer.Options)); output.Flush(); }, cancellationToken));
 
     private static void Run(Command command, CliContext context, Func<ParseResult, HeraldClient, TextWriter, CancellationToken, Task> call) =>
         command.SetAction(async (parse, cancellationToken) =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Herald.Client;
 
 namespace Herald.Cli;
@@ -6,7 +7,10 @@ namespace Herald.Cli;
 /// <summary>Writes an answer as indented JSON (snake_case, as Herald wrote it) or as a table of its plain fields.</summary>
 public static class Printer
 {
-    private static readonly JsonSerializerOptions Indented = new(HeraldJson.Options) { WriteIndented = true };
+    // Nulls are written: "description": null is what Herald answered (a field the client does not name is kept too).
+    public static readonly JsonSerializerOptions Options = new(HeraldJson.Options) { DefaultIgnoreCondition = JsonIgnoreCondition.Never };
+
+    private static readonly JsonSerializerOptions Indented = new(Options) { WriteIndented = true };
 
     public static void Write(TextWriter output, object? value, OutputFormat format)
     {
@@ -14,7 +18,7 @@ public static class Printer
         {
             return;
         }
-        var json = JsonSerializer.SerializeToElement(value, value.GetType(), HeraldJson.Options);
+        var json = JsonSerializer.SerializeToElement(value, value.GetType(), Options);
         if (format == OutputFormat.Json)
         {
             output.WriteLine(JsonSerializer.Serialize(json, Indented));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Herald.Client.Models;
 
@@ -13,5 +14,6 @@ public sealed record Account : ApiObject
     public string? OnExhausted { get; init; }
     public int? DisableAfter { get; init; }
     public string? NotifyEmail { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? ApiKey { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Herald.Client.Models;
 
@@ -24,8 +25,10 @@ public sealed record Webhook : ApiObject
     public string? DisabledReason { get; init; }
     public int ConsecutiveFailures { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Secret { get; init; }
 
     /// <summary>The test delivery's outcome, when the webhook was created with <c>test: true</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public TestResult? Test { get; init; }
 }
