@@ -5,8 +5,8 @@ using Herald.Client;
 namespace Herald.Cli;
 
 /// <summary>
-/// Runs a command's call and writes what it answers; a problem answer goes to stderr as JSON with exit code 1, a command
-/// line that cannot be sent to stderr with exit code 2.
+/// Runs a command's call and writes what it answers; a problem answer goes to stderr as JSON with exit code 1 (so does
+/// a Herald that cannot be reached, as text), a command line that cannot be sent to stderr with exit code 2.
 /// </summary>
 public static class CliAction
 {
@@ -36,6 +36,11 @@ public static class CliAction
                     status = problem.Status, code = problem.Code, title = problem.Title, detail = problem.Detail,
                     errors = problem.Errors.Count == 0 ? null : problem.Errors, trace_id = problem.TraceId,
                 }, HeraldJson.Options));
+                return 1;
+            }
+            catch (HttpRequestException unreachable)
+            {
+                await error.WriteLineAsync($"Herald could not be reached: {unreachable.Message}");
                 return 1;
             }
             catch (CliUsageException usage)

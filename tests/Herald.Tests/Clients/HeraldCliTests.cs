@@ -80,11 +80,12 @@ public sealed class HeraldCliTests(SocketApiFixture fixture) : IClassFixture<Soc
     }
 
     [Fact]
-    public async Task Without_an_address_the_cli_exits_2_and_a_refusal_exits_1_with_the_problem_on_stderr()
+    public async Task Without_an_address_the_cli_exits_2_and_a_refusal_or_an_unreachable_Herald_exits_1_with_the_reason_on_stderr()
     {
         var none = await CliRun.RunAsync(NoEnvironment, CancellationToken.None, "--key", "k", "webhooks", "list");
         var wrongKey = await CliRun.RunAsync(Environment("hk_not_a_key"), CancellationToken.None, "webhooks", "list");
         var badJson = await CliRun.RunAsync(Environment("k"), CancellationToken.None, "events", "publish", "--type", "a.b", "--data", "{");
+        var unreachable = await CliRun.RunAsync(NoEnvironment, CancellationToken.None, "--url", "http://127.0.0.1:1", "--key", "k", "webhooks", "list");
 
         Assert.Equal(2, none.ExitCode);
         Assert.Contains("HERALD_URL", none.Error);
@@ -93,6 +94,8 @@ public sealed class HeraldCliTests(SocketApiFixture fixture) : IClassFixture<Soc
         Assert.Equal("", wrongKey.Output);
         Assert.Equal(2, badJson.ExitCode);
         Assert.Contains("--data", badJson.Error);
+        Assert.Equal(1, unreachable.ExitCode);
+        Assert.Contains("could not be reached", unreachable.Error);
     }
 
     [Fact]
