@@ -50,7 +50,7 @@ public static class ApiHostingExtensions
         builder.Services.ConfigureHttpJsonOptions(o => HeraldJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.AddCode);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(Herald.Api.OpenApi.HeraldOpenApi.Configure);
         builder.Services.AddHeraldHealthChecks();
         builder.Services.AddHeraldMetrics();
         builder.Services.AddScoped<ApiKeyFilter>();

@@ -1,0 +1,7 @@
+namespace Herald.Cli;
+
+public enum OutputFormat
+{
+    Json,
+    Table,
+}

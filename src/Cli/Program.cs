@@ -1,0 +1,1 @@
+return await Herald.Cli.HeraldCli.RunAsync(args, Console.Out, Console.Error, Environment.GetEnvironmentVariable);

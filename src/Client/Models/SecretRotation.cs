@@ -1,0 +1,8 @@
+namespace Herald.Client.Models;
+
+/// <summary>A webhook's new signing secret (shown this once) and when the previous one stops signing.</summary>
+public sealed record SecretRotation : ApiObject
+{
+    public required string Secret { get; init; }
+    public DateTimeOffset PreviousExpiresAt { get; init; }
+}
