@@ -77,12 +77,14 @@ public sealed partial class EndpointGrain : Grain, IEndpointGrain, IRemindable
 
     public async Task<WebhookView?> GetAsync()
     {
-        if (!_state.RecordExists || (_state.State.Deleted && await ForgetIfUnindexedAsync()))
+        if (_state.RecordExists && _state.State.Deleted)
         {
-            return null;
+            await ForgetIfUnindexedAsync();
         }
-        // A tombstone still in its account's index shows itself, so that a repeated delete finds it and finishes.
-        return View();
+        // Read after the await: this call interleaves with every other, and a forget that ran meanwhile (its own or the
+        // account's) has cleared the state. A tombstone still in its account's index shows itself, so that a repeated
+        // delete finds it and finishes.
+        return _state.RecordExists ? View() : null;
     }
 
     public async Task<WebhookView?> UpdateAsync(WebhookSpec spec, long revision)
@@ -253,14 +255,12 @@ public sealed partial class EndpointGrain : Grain, IEndpointGrain, IRemindable
     }
 
     /// <summary>A tombstone whose account no longer indexes it removes its rows and state; true when it is gone.</summary>
-    private async Task<bool> ForgetIfUnindexedAsync()
+    private async Task ForgetIfUnindexedAsync()
     {
-        if (await GrainFactory.GetGrain<IAccountGrain>(_state.State.AccountId).IndexesAsync(EndpointId))
+        if (!await GrainFactory.GetGrain<IAccountGrain>(_state.State.AccountId).IndexesAsync(EndpointId))
         {
-            return false;
+            await ForgetAsync();
         }
-        await ForgetAsync();
-        return !_state.RecordExists;
     }
 
     /// <summary>One of the webhook's lifecycle events, once its change is durable (best effort, see <see cref="WebhookLifecycle"/>).</summary>

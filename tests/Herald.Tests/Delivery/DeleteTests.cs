@@ -40,4 +40,30 @@ public sealed class DeleteTests(ClusterFixture fixture)
         await Eventually.ReturnsAsync(() => fixture.Database.ScalarAsync<long>(
             "select count(*) from herald_deliveries where endpoint_id = @endpoint", ("endpoint", webhook)), c => c == 0, what: "its rows are removed");
     }
+
+    [Fact]
+    public async Task Reads_that_interleave_with_a_delete_answer_the_webhook_or_nothing_and_never_fail()
+    {
+        var scenario = await ClusterScenario.StartAsync(fixture);
+        // A read interleaves with every call of its endpoint; one that waited for the account while the delete cleared
+        // the state used to build its answer from the cleared state and fail (seen as a 500 on GET after a DELETE).
+        for (var round = 0; round < 20; round++)
+        {
+            var webhook = await scenario.WebhookAsync("http://127.0.0.1:9/gone", ["job.*"]);
+            var endpoint = scenario.Endpoint(webhook);
+            var delete = scenario.Account.DeleteWebhookAsync(webhook);
+            var reads = new List<Task<Herald.Abstractions.Webhooks.WebhookView?>>();
+            while (!delete.IsCompleted && reads.Count < 200)
+            {
+                reads.Add(endpoint.GetAsync());
+                await Task.Yield();
+            }
+            Assert.True(await delete);
+            foreach (var view in await Task.WhenAll(reads))
+            {
+                Assert.True(view is null || view.Id == webhook, $"round {round}: a read answered another webhook");
+            }
+            Assert.Null(await endpoint.GetAsync());
+        }
+    }
 }
