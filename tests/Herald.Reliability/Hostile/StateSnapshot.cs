@@ -23,7 +23,8 @@ public sealed partial class StateSnapshot
             foreach (var path in new[]
             {
                 $"/v1/accounts/{account}", $"/v1/webhooks?account_id={account}&limit=250", $"/v1/webhooks/{webhook}",
-                $"/v1/webhooks/{webhook}/deliveries?limit=250", $"/v1/events/{eventId}?account_id={account}",
+                $"/v1/webhooks/{webhook}/deliveries?limit=250", $"/v1/webhooks/{webhook}/attempts?limit=250",
+                $"/v1/events/{eventId}?account_id={account}", $"/v1/accounts/{account}/keys",
             })
             {
                 using var response = await admin.GetAsync(path);

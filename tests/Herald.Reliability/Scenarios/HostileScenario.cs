@@ -81,7 +81,7 @@ public static class HostileScenario
         using var document = JsonDocument.Parse(await admin.GetStringAsync($"/v1/events/{eventId}?account_id={account}"));
         var delivery = document.RootElement.GetProperty("deliveries").EnumerateArray().FirstOrDefault();
         return delivery.ValueKind == JsonValueKind.Object && delivery.GetProperty("status").GetString() == "succeeded"
-            ? delivery.GetProperty("delivery_id").GetString()
+            ? delivery.GetProperty("id").GetString()
             : null;
     }
 
