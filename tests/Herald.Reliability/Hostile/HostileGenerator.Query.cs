@@ -1,6 +1,6 @@
 namespace Herald.Reliability.Hostile;
 
-/// <summary>Query strings no list accepts: limits that are not whole numbers or too large or repeated, cursors with NUL bytes, bad ids.</summary>
+/// <summary>Query strings no list accepts: limits that are not whole numbers or too large or repeated, cursors with NUL bytes, bad ids, filters and times that are not what the debugging lists read.</summary>
 public sealed partial class HostileGenerator
 {
     private static readonly string[] BadLimits =
@@ -19,16 +19,24 @@ public sealed partial class HostileGenerator
     [
         "account_id=%00", "account_id=" + new string('a', 500), "account_id=acct_%FF", "ids=,,,", "ids=%00", "foo=bar", "ids=" + string.Join(',', Enumerable.Range(0, 300).Select(i => $"wh_{i}")),
         "status=%00", "since=yesterday", "%=%", "&&&", "a=%",
+        "type=%00", "type=a..b", "type=**", "event_type=%FF", "event_id=%00", "status=bogus", "status=failed&status=pending",
+        "since=2026-13-01T00:00:00Z", "until=%00", "since=2026-01-02T00:00:00Z&until=2026-01-01T00:00:00Z", "source=%00",
+        "since=" + new string('9', 400),
     ];
 
     private Shaped BadQuery(Random random)
     {
-        var list = random.Next(5) switch
+        var list = random.Next(10) switch
         {
             0 => ("GET", "/v1/webhooks"),
             1 => ("GET", $"/v1/webhooks/{targets.WebhookA}/deliveries"),
             2 => ("GET", "/v1/event-types"),
             3 => ("DELETE", "/v1/webhooks"),
+            4 => ("GET", "/v1/events"),
+            5 => ("GET", $"/v1/webhooks/{targets.WebhookA}/attempts"),
+            6 => ("GET", $"/v1/webhooks/{targets.WebhookA}/stats"),
+            7 => ("GET", $"/v1/accounts/{targets.AccountA}/keys"),
+            8 => ("GET", $"/v1/webhooks/{targets.WebhookA}/deliveries/{targets.DeliveryA}"),
             _ => ("GET", $"/v1/events/{targets.EventA}"),
         };
         var query = random.Next(3) switch
