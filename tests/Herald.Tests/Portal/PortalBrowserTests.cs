@@ -21,7 +21,7 @@ public sealed class PortalBrowserTests(PortalApiFixture fixture)
         var result = await PortalBrowser.RunAsync("create-and-deliver", new Dictionary<string, object>
         {
             ["base_url"] = fixture.BaseUrl,
-            ["token"] = await fixture.PortalTokenAsync(accountId, key),
+            ["token"] = await fixture.PortalTokenAsync(accountId),
             ["account_key"] = key,
         });
 
@@ -45,7 +45,7 @@ public sealed class PortalBrowserTests(PortalApiFixture fixture)
         var result = await PortalBrowser.RunAsync("failure-and-redeliver", new Dictionary<string, object>
         {
             ["base_url"] = fixture.BaseUrl,
-            ["token"] = await fixture.PortalTokenAsync(accountId, key),
+            ["token"] = await fixture.PortalTokenAsync(accountId),
             ["account_key"] = key,
         });
 
@@ -69,7 +69,7 @@ public sealed class PortalBrowserTests(PortalApiFixture fixture)
         var result = await PortalBrowser.RunAsync("isolation", new Dictionary<string, object>
         {
             ["base_url"] = fixture.BaseUrl,
-            ["token"] = await fixture.PortalTokenAsync(accountA, keyA),
+            ["token"] = await fixture.PortalTokenAsync(accountA),
             ["account_key"] = keyA,
             ["own_url"] = ownUrl,
             ["other_url"] = otherUrl,
@@ -79,6 +79,50 @@ public sealed class PortalBrowserTests(PortalApiFixture fixture)
         Assert.False(result.GetProperty("other_listed").GetBoolean());
         Assert.False(result.GetProperty("other_found").GetBoolean());
         Assert.True(result.GetProperty("unknown_token_refused").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_read_only_portal_session_shows_no_write_controls_and_a_forced_write_is_refused()
+    {
+        var (accountId, key) = await fixture.CreateAccountAsync("portal-read-only");
+
+        var result = await PortalBrowser.RunAsync("read-only", new Dictionary<string, object>
+        {
+            ["base_url"] = fixture.BaseUrl,
+            ["token"] = await fixture.PortalTokenAsync(accountId, readOnly: true),
+            ["account_key"] = key,
+        });
+
+        Assert.Equal(403, result.GetProperty("forced_status").GetInt32());
+        Assert.Equal("insufficient_scope", result.GetProperty("forced_code").GetString());
+        Assert.Equal("active", result.GetProperty("status_after").GetString());
+        var webhook = await fixture.Client(key).GetFromJsonAsync<JsonElement>($"/v1/webhooks/{result.GetProperty("webhook_id").GetString()}");
+        Assert.Equal("active", webhook.GetProperty("status").GetString());
+        Assert.Equal(2, result.GetProperty("axe").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task An_expired_portal_session_opens_on_the_expired_message_not_on_the_account()
+    {
+        var (accountId, _) = await fixture.CreateAccountAsync("portal-expired");
+        var token = await fixture.PortalTokenAsync(accountId, expiresIn: "1h");
+        using (var portal = fixture.Client(token))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await portal.GetAsync("/v1/me")).StatusCode);
+        }
+        // Herald's access clock past the session's hour (later tests mint their sessions from the new time).
+        fixture.Clock.Now += TimeSpan.FromMinutes(61);
+
+        var result = await PortalBrowser.RunAsync("expired", new Dictionary<string, object>
+        {
+            ["base_url"] = fixture.BaseUrl,
+            ["token"] = token,
+        });
+
+        Assert.Equal(401, result.GetProperty("me_status").GetInt32());
+        Assert.Equal("token_expired", result.GetProperty("me_code").GetString());
+        Assert.False(result.GetProperty("endpoints_shown").GetBoolean());
+        Assert.False(result.GetProperty("token_kept").GetBoolean());
     }
 
     private async Task<string> CreateWebhookAsync(string key, string url)
