@@ -82,3 +82,21 @@ function safeParse(text: string): unknown {
     return undefined;
   }
 }
+
+/**
+ * Every row of a list, page after page along `next_cursor` (250 a page, at most `maxPages` pages: an account holds
+ * 1,000 webhooks by default, a catalog a few hundred types).
+ */
+export async function listAll<T>(path: string, maxPages = 40): Promise<T[]> {
+  const rows: T[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < maxPages; page++) {
+    const answer: Page<T> = await api<Page<T>>("GET", path, undefined, { limit: 250, cursor });
+    rows.push(...answer.data);
+    cursor = answer.next_cursor;
+    if (!cursor) {
+      break;
+    }
+  }
+  return rows;
+}

@@ -1,23 +1,11 @@
-import { api, Page } from "./api";
+import { listAll } from "./api";
 import { EventType } from "./types";
 
 let cached: Promise<EventType[]> | undefined;
 
 /** The account's event catalog, every page of it (the catalog is small: a few hundred types at most). */
 export function loadCatalog(): Promise<EventType[]> {
-  cached ??= (async () => {
-    const types: EventType[] = [];
-    let cursor: string | null = null;
-    for (let page = 0; page < 20; page++) {
-      const answer: Page<EventType> = await api<Page<EventType>>("GET", "/v1/event-types", undefined, { limit: 250, cursor });
-      types.push(...answer.data);
-      cursor = answer.next_cursor;
-      if (!cursor) {
-        break;
-      }
-    }
-    return types;
-  })().catch((error) => {
+  cached ??= listAll<EventType>("/v1/event-types", 20).catch((error) => {
     cached = undefined;
     throw error;
   });

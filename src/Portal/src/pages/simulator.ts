@@ -1,4 +1,4 @@
-import { api, ApiError, Page as ApiPage } from "../api";
+import { api, ApiError, listAll } from "../api";
 import { loadCatalog } from "../catalog";
 import { json } from "../format";
 import { EventType, TestResult, Webhook } from "../types";
@@ -10,7 +10,7 @@ import { testOutcome } from "./webhook-form";
 /** Test & Simulator: send a test event of any catalog type, with the example payload or one you edit, to an endpoint. */
 export const simulatorPage: Page = async (main, access) => {
   const [webhooks, catalog] = await Promise.all([
-    api<ApiPage<Webhook>>("GET", "/v1/webhooks", undefined, { limit: 250 }).then((p) => p.data).catch((error) => error as ApiError),
+    listAll<Webhook>("/v1/webhooks").catch((error) => error as ApiError),
     loadCatalog().catch(() => [] as EventType[]),
   ]);
   if (webhooks instanceof ApiError) {

@@ -1,4 +1,4 @@
-import { api, Page as ApiPage } from "../api";
+import { listAll } from "../api";
 import { age } from "../format";
 import { Poller } from "../poller";
 import { badge } from "../ui/badges";
@@ -19,8 +19,7 @@ export const webhooksPage: Page = async (main, access) => {
     list);
   const refresh = async () => {
     try {
-      const page = await api<ApiPage<Webhook>>("GET", "/v1/webhooks", undefined, { limit: 250 });
-      replace(list, table(page.data));
+      replace(list, table(await listAll<Webhook>("/v1/webhooks")));
     } catch (error) {
       replace(list, failure("Endpoints", error));
       throw error;
