@@ -41,7 +41,7 @@ public static class Drain
         // The rows were written behind Herald's back, and each endpoint grain owns its queue: one that is active (an
         // earlier repetition) holds its queue's front in memory and trusts the publishes' notices to name every new
         // place. POST /enable is how an operator says "the queue changed": the grain reads it again before going on.
-        await Topology.ForEachAsync(endpoints, e => context.Client.EnableAsync(e.WebhookId), context.Sizes.Concurrency);
+        await EnableAllAsync(context, endpoints);
         // Bounded, but generous: on a machine at load 40, 10,000 wake-up publishes took over two minutes.
         var kicks = await Load.ClosedAsync(endpoints.Count, context.Sizes.Concurrency, lead + TimeSpan.FromMinutes(5), i =>
             context.Client.PublishAsync(endpoints[i].AccountKey, Payloads.Publish(endpoints[i].EventType, $"{name}-tail-{i}", i)));
@@ -81,7 +81,7 @@ public static class Drain
         var tracker = context.Receiver.Track(new Tracker(recordOrder: true));
         var start = Stopwatch.GetTimestamp();
         var cpu = context.Cpu.Sample();
-        await Topology.ForEachAsync(endpoints, e => context.Client.EnableAsync(e.WebhookId), context.Sizes.Concurrency);
+        await EnableAllAsync(context, endpoints);
         return await MeasureAsync(context, name, endpoints, tracker, expected, start, Stopwatch.GetElapsedTime(start), cpu);
     }
 
@@ -109,4 +109,7 @@ public static class Drain
         }, rate, $"{expected:N0} deliveries in {seconds:0.00} s, {how}");
         return rate;
     }
+
+    private static Task EnableAllAsync(BenchContext context, IReadOnlyList<BenchEndpoint> endpoints) =>
+        Topology.ForEachAsync(endpoints, e => context.Client.EnableAsync(e.WebhookId), context.Sizes.Concurrency);
 }

@@ -32,18 +32,12 @@ public sealed partial class ProblemExceptionHandler(IOptions<ApiOptions> options
     private IResult Answer(HttpContext http, Exception exception)
     {
         var route = $"{http.Request.Method} {http.Request.Path}";
-        if (exception is BadHttpRequestException bad)
+        if (UnreadableStatus(exception) is { } status)
         {
-            LogUnreadable(logger, route, bad.StatusCode, bad.Message);
-            return bad.StatusCode == StatusCodes.Status408RequestTimeout
-                ? Problems.Status(bad.StatusCode, "The request took too long to arrive", bad.Message)
-                : Problems.Status(bad.StatusCode, "The request could not be read", bad.Message);
-        }
-        if (exception is IOException { InnerException: OverflowException })
-        {
-            // Kestrel's one read failure that is not a BadHttpRequestException: a chunk size past 64 bits.
-            LogUnreadable(logger, route, StatusCodes.Status400BadRequest, exception.Message);
-            return Problems.Status(StatusCodes.Status400BadRequest, "The request could not be read", exception.Message);
+            LogUnreadable(logger, route, status, exception.Message);
+            return status == StatusCodes.Status408RequestTimeout
+                ? Problems.Status(status, "The request took too long to arrive", exception.Message)
+                : Problems.Status(status, "The request could not be read", exception.Message);
         }
         if (Unavailability.CodeOf(exception) is { } code)
         {
@@ -61,6 +55,15 @@ public sealed partial class ProblemExceptionHandler(IOptions<ApiOptions> options
         return Problems.Status(StatusCodes.Status500InternalServerError, "Internal error",
             $"The request failed unexpectedly (trace {http.TraceIdentifier}); it is a bug in Herald.");
     }
+
+    /// <summary>The client's status for a request the server could not read; null for any other failure.</summary>
+    private static int? UnreadableStatus(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        // Kestrel's one read failure that is not a BadHttpRequestException: a chunk size past 64 bits.
+        IOException { InnerException: OverflowException } => StatusCodes.Status400BadRequest,
+        _ => null,
+    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Route}: the request could not be read ({Status}: {Reason})")]
     private static partial void LogUnreadable(ILogger logger, string route, int status, string reason);
