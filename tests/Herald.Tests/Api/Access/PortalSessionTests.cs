@@ -254,6 +254,15 @@ public sealed class PortalSessionTests(AccessApiFixture fixture) : IClassFixture
 
         Assert.Equal(HttpStatusCode.OK, (await fixture.Client(token).GetAsync("/v1/events/evt_n1")).StatusCode);
         await ProblemAssert.IsAsync(await fixture.Client(token).GetAsync("/v1/events/evt_n2"), HttpStatusCode.NotFound, "not_found");
+        // The event search too: with one source the query asks for it; with several, the page keeps those it sees.
+        var (_, several) = await AccessCalls.CreatePortalAsync(fixture, account, sources: ["node-1", "node-3"]);
+        foreach (var session in new[] { token, several })
+        {
+            var listed = await fixture.Client(session).GetFromJsonAsync<JsonElement>("/v1/events");
+            Assert.Equal(["evt_n1"], listed.GetProperty("data").EnumerateArray().Select(e => e.GetProperty("id").GetString()));
+        }
+        var all = await owner.GetFromJsonAsync<JsonElement>("/v1/events");
+        Assert.Equal(2, all.GetProperty("data").GetArrayLength());
     }
 
     [Fact]
