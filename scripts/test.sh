@@ -43,5 +43,9 @@ for file in "${trx[@]}"; do
   passed=$((passed + p))
   failed=$((failed + f))
 done
+# the names of failed tests, so a CI log that shows only its tail still says which
+for file in "${trx[@]}"; do
+  grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$file" | sed -E 's/.*testName="([^"]*)".*/FAILED TEST: \1/' || true
+done
 echo "$passed passed, $failed failed"
 exit $status
