@@ -4,6 +4,7 @@ using Herald.Api.Auth;
 using Herald.Api.Idempotency;
 using Herald.Api.Json;
 using Herald.Grains.Delivery;
+using Herald.Grains.Hosting;
 using Herald.Grains.Limits;
 using Herald.Grains.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -52,7 +53,7 @@ public static class AccountsApi
         }
         var accountId = HeraldId.New("acct");
         IdempotentRoute.ActsFor(http, accountId);
-        var created = await grains.GetGrain<IAccountGrain>(accountId).CreateAsync(request.Name!.Trim(), settings);
+        var created = await grains.Grain<IAccountGrain>(accountId).CreateAsync(request.Name!.Trim(), settings);
         return TypedResults.Created($"/v1/accounts/{accountId}", AccountResponse.From(created.Account, limits.Value, created.ApiKey));
     }
 
@@ -80,7 +81,7 @@ public static class AccountsApi
             return problem;
         }
         var (ids, next) = await accounts.ListAsync(query!.Limit, query.Cursor, http.RequestAborted);
-        var views = await Task.WhenAll(ids.Select(id => grains.GetGrain<IAccountGrain>(id).GetAsync()));
+        var views = await Task.WhenAll(ids.Select(id => grains.Grain<IAccountGrain>(id).GetAsync()));
         // A row whose account is being deleted (or whose creation did not finish) has no view: it is left out.
         var data = views.OfType<AccountView>().Select(v => AccountResponse.From(v, limits.Value)).ToList();
         return TypedResults.Ok(new Page<AccountResponse>(data, next));
@@ -99,7 +100,7 @@ public static class AccountsApi
                 ? Problems.Status(StatusCodes.Status403Forbidden, "Forbidden", "Only the admin key deletes accounts.")
                 : Problems.NotFound("The account");
         }
-        if (caller.ResolveAccount(id) != id || !await grains.GetGrain<IAccountGrain>(id).DeleteAsync())
+        if (caller.ResolveAccount(id) != id || !await grains.Grain<IAccountGrain>(id).DeleteAsync())
         {
             return Problems.NotFound("The account");
         }
@@ -140,7 +141,7 @@ public static class AccountsApi
             }
             settings = settings with { MaxWebhooksPerSource = current.Settings.MaxWebhooksPerSource };
         }
-        var updated = await grains.GetGrain<IAccountGrain>(id).UpdateAsync(request!.Name?.Trim() ?? current.Name, settings);
+        var updated = await grains.Grain<IAccountGrain>(id).UpdateAsync(request!.Name?.Trim() ?? current.Name, settings);
         return updated is null ? Problems.NotFound("The account") : TypedResults.Ok(AccountResponse.From(updated, limits.Value));
     }
 
@@ -165,7 +166,7 @@ public static class AccountsApi
                 ["grace_period"] = ["Use a duration from \"0s\" to \"7d\" such as \"1h\"."],
             });
         }
-        var rotated = await grains.GetGrain<IAccountGrain>(id).RotateKeyAsync(grace);
+        var rotated = await grains.Grain<IAccountGrain>(id).RotateKeyAsync(grace);
         keys.Forget(id);
         return rotated is null
             ? Problems.NotFound("The account")
@@ -175,6 +176,6 @@ public static class AccountsApi
     /// <summary>The account if the caller may act for it (the admin, or its own key); otherwise null (→ 404).</summary>
     internal static async Task<AccountView?> FindAsync(string id, HttpContext http, IGrainFactory grains) =>
         ApiKeyFilter.CallerOf(http).ResolveAccount(id) == id && id.Length <= 64
-            ? await grains.GetGrain<IAccountGrain>(id).GetAsync()
+            ? await grains.Grain<IAccountGrain>(id).GetAsync()
             : null;
 }

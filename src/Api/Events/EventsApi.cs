@@ -8,6 +8,7 @@ using Herald.Api.Idempotency;
 using Herald.Api.Json;
 using Herald.Api.Webhooks;
 using Herald.Grains.Events;
+using Herald.Grains.Hosting;
 using Herald.Grains.Routing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -67,7 +68,7 @@ public static class EventsApi
         PublishResult? result;
         try
         {
-            result = await grains.GetGrain<IAccountGrain>(accountId).PublishAsync(new PublishCommand(eventId, request.Type!, request.Source, body, timestamp)
+            result = await grains.Grain<IAccountGrain>(accountId).PublishAsync(new PublishCommand(eventId, request.Type!, request.Source, body, timestamp)
             {
                 IsPayload = request.Data is null,
                 MaxBodyBytes = api.Value.MaxPayloadBytes,

@@ -1,5 +1,6 @@
 using Herald.Abstractions.Webhooks;
 using Herald.Api.Json;
+using Herald.Grains.Hosting;
 using Herald.Grains.Routing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -45,7 +46,7 @@ public static class BulkRetryApi
             return empty;
         }
         var filter = new FailedDeliveryFilter(request.EventType, request.Since, request.Until);
-        return await grains.GetGrain<IEndpointGrain>(id).RetryFailedAsync(filter) switch
+        return await grains.Grain<IEndpointGrain>(id).RetryFailedAsync(filter) switch
         {
             null => Problems.NotFound("The webhook"),
             { Accepted: false } => Problems.Status(StatusCodes.Status409Conflict, "Too many bulk retries under way",

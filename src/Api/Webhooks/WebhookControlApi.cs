@@ -1,5 +1,6 @@
 using Herald.Abstractions.Webhooks;
 using Herald.Api.Json;
+using Herald.Grains.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -28,7 +29,7 @@ public static class WebhookControlApi
         string id, HttpContext http, IGrainFactory grains, string? accountId, Func<IEndpointGrain, Task<WebhookView?>> change)
     {
         if (await WebhooksApi.FindAsync(id, http, grains, accountId) is null
-            || await change(grains.GetGrain<IEndpointGrain>(id)) is not { } view)
+            || await change(grains.Grain<IEndpointGrain>(id)) is not { } view)
         {
             return Problems.NotFound("The webhook");
         }
@@ -42,7 +43,7 @@ public static class WebhookControlApi
         {
             return Problems.NotFound("The webhook");
         }
-        return await grains.GetGrain<IEndpointGrain>(id).ResendAsync(deliveryId) switch
+        return await grains.Grain<IEndpointGrain>(id).ResendAsync(deliveryId) switch
         {
             ResendOutcome.Queued => TypedResults.Accepted((string?)null, new ResendResponse(deliveryId, "queued")),
             ResendOutcome.AlreadyQueued => Problems.Status(StatusCodes.Status409Conflict, "The delivery is already queued",
@@ -71,7 +72,7 @@ public static class WebhookControlApi
         {
             return empty;
         }
-        var recovered = await grains.GetGrain<IEndpointGrain>(id).RecoverAsync(since, request.Until);
+        var recovered = await grains.Grain<IEndpointGrain>(id).RecoverAsync(since, request.Until);
         return TypedResults.Accepted((string?)null, new RecoverResponse(recovered));
     }
 }

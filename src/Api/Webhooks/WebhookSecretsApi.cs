@@ -1,5 +1,6 @@
 using Herald.Abstractions.Webhooks;
 using Herald.Api.Json;
+using Herald.Grains.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -41,7 +42,7 @@ public static class WebhookSecretsApi
         {
             return Problems.Invalid(errors.ToDictionary());
         }
-        return await grains.GetGrain<IEndpointGrain>(id).RotateSecretAsync(request.Secret, grace) is { } rotated
+        return await grains.Grain<IEndpointGrain>(id).RotateSecretAsync(request.Secret, grace) is { } rotated
             ? TypedResults.Ok(new RotateSecretResponse(rotated.Secret, rotated.PreviousExpiresAt))
             : Problems.NotFound("The webhook");
     }

@@ -1,6 +1,7 @@
 using Herald.Abstractions.Webhooks;
 using Herald.Api.Catalog;
 using Herald.Api.Json;
+using Herald.Grains.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -38,7 +39,7 @@ public static class WebhookTestApi
         {
             return Problems.Invalid(errors.ToDictionary());
         }
-        return await grains.GetGrain<IEndpointGrain>(id).SendTestAsync(test) is { } result
+        return await grains.Grain<IEndpointGrain>(id).SendTestAsync(test) is { } result
             ? TypedResults.Ok(result)
             : Problems.NotFound("The webhook");
     }

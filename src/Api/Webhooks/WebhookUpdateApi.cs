@@ -4,6 +4,7 @@ using Herald.Api.Auth;
 using Herald.Api.Catalog;
 using Herald.Api.Json;
 using Herald.Grains.Delivery;
+using Herald.Grains.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -43,7 +44,7 @@ public static class WebhookUpdateApi
         {
             return problem;
         }
-        var account = grains.GetGrain<IAccountGrain>(current.AccountId);
+        var account = grains.Grain<IAccountGrain>(current.AccountId);
         for (var tries = 1; ; tries++)
         {
             if (await account.GetAsync() is not { } owner)
@@ -72,7 +73,7 @@ public static class WebhookUpdateApi
             catch (WebhookChangedException) when (tries < MaxTries)
             {
                 // Another change came first: build this one again on top of it, so that neither undoes the other.
-                if (await grains.GetGrain<IEndpointGrain>(id).GetAsync() is not { } latest)
+                if (await grains.Grain<IEndpointGrain>(id).GetAsync() is not { } latest)
                 {
                     return Problems.NotFound("The webhook");
                 }

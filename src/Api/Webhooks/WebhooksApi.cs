@@ -5,6 +5,7 @@ using Herald.Api.Catalog;
 using Herald.Api.Idempotency;
 using Herald.Api.Json;
 using Herald.Grains.Delivery;
+using Herald.Grains.Hosting;
 using Herald.Grains.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -49,7 +50,7 @@ public static class WebhooksApi
             return outside;
         }
         IdempotentRoute.ActsFor(http, accountId);
-        var account = grains.GetGrain<IAccountGrain>(accountId);
+        var account = grains.Grain<IAccountGrain>(accountId);
         if (await account.GetAsync() is not { } owner)
         {
             return Problems.NotFound("The account");
@@ -70,7 +71,7 @@ public static class WebhooksApi
             return Problems.NotFound("The account");
         }
         // The webhook exists whatever the test's outcome; the test is bounded by the webhook's own timeout.
-        var test = request.Test == true ? await grains.GetGrain<IEndpointGrain>(created.Webhook.Id).SendTestAsync() : null;
+        var test = request.Test == true ? await grains.Grain<IEndpointGrain>(created.Webhook.Id).SendTestAsync() : null;
         return TypedResults.Created($"/v1/webhooks/{created.Webhook.Id}", WebhookResponse.From(created.Webhook, created.Secret) with { Test = test });
     }
 
@@ -87,14 +88,14 @@ public static class WebhooksApi
             return AccountProblem(http);
         }
         var caller = ApiKeyFilter.CallerOf(http);
-        var ids = await grains.GetGrain<IAccountGrain>(account).ListWebhooksAsync();
+        var ids = await grains.Grain<IAccountGrain>(account).ListWebhooksAsync();
         // ids are time-sortable and listed newest first, so the cursor is the last id of the previous page. Webhooks the
         // caller does not see (a portal session's other sources) are skipped, so a page is full unless the list ends.
         var data = new List<WebhookView>();
         var more = false;
         foreach (var chunk in ids.Where(id => query!.Cursor is null || string.CompareOrdinal(id, query.Cursor) < 0).Chunk(query!.Limit + 1))
         {
-            var views = await Task.WhenAll(chunk.Select(id => grains.GetGrain<IEndpointGrain>(id).GetAsync()));
+            var views = await Task.WhenAll(chunk.Select(id => grains.Grain<IEndpointGrain>(id).GetAsync()));
             foreach (var view in views.OfType<WebhookView>().Where(v => caller.Sees(v.Source)))
             {
                 if (data.Count == query.Limit)
@@ -123,7 +124,7 @@ public static class WebhooksApi
         string id, HttpContext http, IGrainFactory grains, [FromQuery(Name = "account_id")] string? accountId)
     {
         if (await FindAsync(id, http, grains, accountId) is not { } view
-            || !await grains.GetGrain<IAccountGrain>(view.AccountId).DeleteWebhookAsync(id))
+            || !await grains.Grain<IAccountGrain>(view.AccountId).DeleteWebhookAsync(id))
         {
             return Problems.NotFound("The webhook");
         }
@@ -143,7 +144,7 @@ public static class WebhooksApi
         foreach (var id in requested)
         {
             var removed = await FindAsync(id, http, grains, accountId) is { } view
-                && await grains.GetGrain<IAccountGrain>(view.AccountId).DeleteWebhookAsync(id);
+                && await grains.Grain<IAccountGrain>(view.AccountId).DeleteWebhookAsync(id);
             (removed ? deleted : notFound).Add(id);
         }
         return TypedResults.Ok(new BulkDeleteResponse(deleted, notFound));
@@ -161,7 +162,7 @@ public static class WebhooksApi
         {
             return null;
         }
-        var view = await grains.GetGrain<IEndpointGrain>(id).GetAsync();
+        var view = await grains.Grain<IEndpointGrain>(id).GetAsync();
         var owner = caller.IsAdmin && accountId is null ? view?.AccountId : caller.ResolveAccount(accountId);
         return view is not null && view.AccountId == owner && caller.Sees(view.Source) ? view : null;
     }

@@ -3,6 +3,7 @@ using Herald.Abstractions.Events;
 using Herald.Abstractions.Ids;
 using Herald.Abstractions.Webhooks;
 using Herald.Grains.Events;
+using Herald.Grains.Hosting;
 using Herald.Grains.Limits;
 using Herald.Grains.Payloads;
 using Herald.Grains.Routing;
@@ -109,7 +110,7 @@ public sealed class AccountGrain(
         EnsureRoomIn(spec.Source);
         var endpointId = HeraldId.New("wh", time);
         spec = WithDefaults(spec);
-        var created = await GrainFactory.GetGrain<IEndpointGrain>(endpointId).CreateAsync(AccountId, spec);
+        var created = await GrainFactory.Grain<IEndpointGrain>(endpointId).CreateAsync(AccountId, spec);
         state.State.Endpoints.Add(new EndpointFilter(endpointId, spec.Events, spec.Source));
         await state.WriteStateAsync();
         await AnnounceAsync(OperationalEvents.WebhookCreated, WebhookLifecycle.Data(created.Webhook), endpointId);
@@ -130,7 +131,7 @@ public sealed class AccountGrain(
         }
         spec = WithDefaults(spec);
         // The endpoint may refuse (a secret unfit for a new scheme, a newer revision): the index changes only once it has accepted.
-        if (await GrainFactory.GetGrain<IEndpointGrain>(endpointId).UpdateAsync(spec, revision) is not { } updated)
+        if (await GrainFactory.Grain<IEndpointGrain>(endpointId).UpdateAsync(spec, revision) is not { } updated)
         {
             return null;
         }
@@ -152,7 +153,7 @@ public sealed class AccountGrain(
         }
         // Endpoint first: once its tombstone is written it sends nothing more. A failure or a crash after that leaves it
         // in the index, so a repeated delete finds it and finishes the job.
-        var endpoint = GrainFactory.GetGrain<IEndpointGrain>(endpointId);
+        var endpoint = GrainFactory.Grain<IEndpointGrain>(endpointId);
         await endpoint.DeleteAsync();
         state.State.Endpoints.RemoveAll(e => e.EndpointId == endpointId);
         _places.Forget(endpointId);
@@ -185,7 +186,7 @@ public sealed class AccountGrain(
         var stored = await events.AppendAsync(AccountId, command, endpoints, _places);
         foreach (var queued in stored.Queued)
         {
-            GrainFactory.GetGrain<IEndpointGrain>(queued.EndpointId).NotifyQueuedAsync(new DeliveryNotice(
+            GrainFactory.Grain<IEndpointGrain>(queued.EndpointId).NotifyQueuedAsync(new DeliveryNotice(
                 queued.DeliveryId, queued.Seq, queued.PreviousSeq, command.EventId, command.Type, command.Body, command.Timestamp)).Ignore();
         }
         return stored.Result;

@@ -3,6 +3,7 @@ using Herald.Abstractions.Events;
 using Herald.Abstractions.Signatures;
 using Herald.Abstractions.Webhooks;
 using Herald.Grains.Events;
+using Herald.Grains.Hosting;
 using Herald.Grains.Storage;
 using Microsoft.Extensions.Logging;
 using Orleans.Placement;
@@ -257,7 +258,7 @@ public sealed partial class EndpointGrain : Grain, IEndpointGrain, IRemindable
     /// <summary>A tombstone whose account no longer indexes it removes its rows and state; true when it is gone.</summary>
     private async Task ForgetIfUnindexedAsync()
     {
-        if (!await GrainFactory.GetGrain<IAccountGrain>(_state.State.AccountId).IndexesAsync(EndpointId))
+        if (!await GrainFactory.Grain<IAccountGrain>(_state.State.AccountId).IndexesAsync(EndpointId))
         {
             await ForgetAsync();
         }
@@ -265,7 +266,7 @@ public sealed partial class EndpointGrain : Grain, IEndpointGrain, IRemindable
 
     /// <summary>One of the webhook's lifecycle events, once its change is durable (best effort, see <see cref="WebhookLifecycle"/>).</summary>
     private Task AnnounceAsync(string type, object data) =>
-        WebhookLifecycle.AnnounceAsync(GrainFactory.GetGrain<IAccountGrain>(_state.State.AccountId).PublishAsync, type, data, _services.Time, _logger, EndpointId);
+        WebhookLifecycle.AnnounceAsync(GrainFactory.Grain<IAccountGrain>(_state.State.AccountId).PublishAsync, type, data, _services.Time, _logger, EndpointId);
 
     private WebhookView View() => new(
         EndpointId, _state.State.AccountId, _state.State.Url, _state.State.Events, _state.State.Source, _state.State.Description,

@@ -4,6 +4,7 @@ using Herald.Abstractions.Ids;
 using Herald.Abstractions.Webhooks;
 using Herald.Grains.Delivery;
 using Herald.Grains.Events;
+using Herald.Grains.Hosting;
 using Herald.Grains.Storage;
 using Microsoft.Extensions.Options;
 
@@ -94,7 +95,7 @@ internal sealed class FailurePolicy(
         // A failed operational event never produces another, nor counts toward disabling (so a broken endpoint cannot feed itself).
         var operational = OperationalEvents.IsOperational(failed.EventType);
         var settings = operational ? null
-            : (await grains.GetGrain<IAccountGrain>(endpoint.State.AccountId).GetAsync())?.Settings ?? AccountSettings.Default;
+            : (await grains.Grain<IAccountGrain>(endpoint.State.AccountId).GetAsync())?.Settings ?? AccountSettings.Default;
         await lane.RunAsync(async () =>
         {
             var state = endpoint.State;

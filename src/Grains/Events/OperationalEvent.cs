@@ -2,6 +2,7 @@ using System.Text.Json;
 using Herald.Abstractions.Accounts;
 using Herald.Abstractions.Events;
 using Herald.Abstractions.Ids;
+using Herald.Grains.Hosting;
 
 namespace Herald.Grains.Events;
 
@@ -15,7 +16,7 @@ public static class OperationalEvent
     /// idempotency then answers the first publish and queues nothing. Null: a fresh id.
     /// </param>
     public static Task<PublishResult?> PublishAsync(IGrainFactory grains, string accountId, string type, object data, TimeProvider time, string? eventId = null) =>
-        grains.GetGrain<IAccountGrain>(accountId).PublishAsync(Command(type, data, time, eventId));
+        grains.Grain<IAccountGrain>(accountId).PublishAsync(Command(type, data, time, eventId));
 
     /// <summary>The publish of one operational event, its <c>data</c> written in snake_case; <paramref name="eventId"/> as above.</summary>
     public static PublishCommand Command(string type, object data, TimeProvider time, string? eventId = null)

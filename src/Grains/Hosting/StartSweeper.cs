@@ -7,5 +7,5 @@ namespace Herald.Grains.Hosting;
 public static class StartSweeper
 {
     public static Task RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
-        services.GetRequiredService<IGrainFactory>().GetGrain<IDeliverySweeperGrain>(IDeliverySweeperGrain.Key).StartAsync();
+        services.GetRequiredService<IGrainFactory>().Grain<IDeliverySweeperGrain>(IDeliverySweeperGrain.Key).StartAsync();
 }

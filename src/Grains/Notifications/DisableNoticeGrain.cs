@@ -1,6 +1,7 @@
 using Herald.Abstractions.Accounts;
 using Herald.Abstractions.Webhooks;
 using Herald.Grains.Delivery;
+using Herald.Grains.Hosting;
 using Herald.Grains.Telemetry;
 using Herald.Grains.Storage;
 using Microsoft.Extensions.Logging;
@@ -100,13 +101,13 @@ public sealed partial class DisableNoticeGrain(
     /// <summary>The email, or null when there is nothing to send: the webhook is no longer disabled by failures, or the account names no address.</summary>
     private async Task<(string To, string Subject, string Body)?> ComposeAsync(DisableNoticeState notice)
     {
-        var webhook = await GrainFactory.GetGrain<IEndpointGrain>(notice.EndpointId).GetAsync();
+        var webhook = await GrainFactory.Grain<IEndpointGrain>(notice.EndpointId).GetAsync();
         if (webhook is not { Status: WebhookStatus.Disabled, DisabledReason: DisabledReasons.Failures })
         {
             LogSkipped(logger, notice.EndpointId, "the webhook is no longer disabled by failures");
             return null;
         }
-        var settings = (await GrainFactory.GetGrain<IAccountGrain>(webhook.AccountId).GetAsync())?.Settings;
+        var settings = (await GrainFactory.Grain<IAccountGrain>(webhook.AccountId).GetAsync())?.Settings;
         if (settings?.NotifyEmail is not { } to)
         {
             LogSkipped(logger, notice.EndpointId, "the account names no notify_email");

@@ -1,3 +1,4 @@
+using Herald.Grains.Hosting;
 using Herald.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 
@@ -12,7 +13,7 @@ public static partial class DisableNotices
     {
         try
         {
-            await grains.GetGrain<IDisableNoticeGrain>(Key(endpointId, disabledAt)).QueueAsync(endpointId, disabledAt);
+            await grains.Grain<IDisableNoticeGrain>(Key(endpointId, disabledAt)).QueueAsync(endpointId, disabledAt);
         }
         catch (Exception exception)
         {

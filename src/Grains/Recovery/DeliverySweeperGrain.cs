@@ -1,4 +1,5 @@
 using Herald.Abstractions.Webhooks;
+using Herald.Grains.Hosting;
 using Herald.Grains.Storage;
 using Herald.Grains.Delivery;
 using Microsoft.Extensions.Logging;
@@ -66,7 +67,7 @@ public sealed partial class DeliverySweeperGrain(
         _sweptTo = overdue.Count == BatchSize ? overdue[^1] : "";
         foreach (var endpointId in overdue)
         {
-            await GrainFactory.GetGrain<IEndpointGrain>(endpointId).NotifyAsync(0);
+            await GrainFactory.Grain<IEndpointGrain>(endpointId).NotifyAsync(0);
         }
         if (overdue.Count > 0)
         {
