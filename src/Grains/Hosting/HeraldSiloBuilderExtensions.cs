@@ -3,6 +3,7 @@ using Herald.Grains.Endpoints;
 using Herald.Grains.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Serialization;
@@ -40,7 +41,16 @@ public static class HeraldSiloBuilderExtensions
         {
             silo.ConfigureEndpoints(host.AdvertisedHost, host.SiloPort, host.GatewayPort, listenOnAnyHostAddress: host.ListenOnAnyHostAddress);
         }
-        silo.AddDashboard();
+        var dashboard = configuration.GetSection(DashboardOptions.Section).Get<DashboardOptions>() ?? new DashboardOptions();
+        if (dashboard.Enabled)
+        {
+            var checks = new OptionChecks(DashboardOptions.Section).Within(nameof(DashboardOptions.CounterIntervalSeconds), dashboard.CounterIntervalSeconds, 1, 3600);
+            if (checks.Result.Failed)
+            {
+                throw new OptionsValidationException(DashboardOptions.Section, typeof(DashboardOptions), checks.Result.Failures);
+            }
+            silo.AddDashboard(o => o.CounterUpdateIntervalMs = dashboard.CounterIntervalSeconds * 1000);
+        }
         return silo.AddHeraldGrains(configuration, connectionString);
     }
 

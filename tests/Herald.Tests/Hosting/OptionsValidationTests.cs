@@ -35,6 +35,7 @@ public sealed class OptionsValidationTests
     [InlineData("Herald:Server:RequestHeadersTimeout", "00:00:00")]
     [InlineData("Herald:Server:MaxConcurrentConnections", "0")]
     [InlineData("Herald:Orleans:SiloPort", "0")]
+    [InlineData("Herald:Dashboard:CounterIntervalSeconds", "0")]
     public void A_setting_out_of_range_stops_the_start_naming_its_key(string key, string value)
     {
         using var factory = ApiFixture.Factory(UnusedDatabase, new Dictionary<string, string> { [key] = value });
