@@ -7,6 +7,10 @@ namespace Herald.Bench;
 /// <c>Herald.Bench compare A.json[,A2.json…] B.json[,B2.json…]</c>: the runs of two builds side by side, figure by
 /// figure (matched by key), each as the median of its values over all runs of that build, with B ÷ A for the values
 /// and for their ratios to the machine's limits (the figure to trust when the machine's load moved between runs).
+/// The last column divides B ÷ A of the values by B ÷ A of the limit's median over each build's whole runs: the
+/// limit measured just before a repetition follows the machine's load of that moment but carries the noise of one
+/// short measurement, the run's median the machine's speed of the whole run (docs/benchmarks.md, "Busy and quiet
+/// machines", compares the two).
 /// </summary>
 public static class Compare
 {
@@ -24,8 +28,8 @@ public static class Compare
             Console.WriteLine($"  {run.Item1} {run.r.Date}: {run.r.LoadSummary}");
         }
         Console.WriteLine();
-        Console.WriteLine("| figure | unit | A | B | B ÷ A | A ratio | B ratio | B ÷ A of ratios |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| figure | unit | A | B | B ÷ A | A ratio | B ratio | B ÷ A of ratios | B ÷ A ÷ the limit's run medians |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
         var keys = a.Concat(b).SelectMany(r => r.Figures).Select(f => f.Key).Distinct();
         foreach (var key in keys)
         {
@@ -35,10 +39,18 @@ public static class Compare
             var (va, vb) = (Median(fa.SelectMany(f => f.Values)), Median(fb.SelectMany(f => f.Values)));
             var (ra, rb) = (Median(fa.SelectMany(f => f.Ratios)), Median(fb.SelectMany(f => f.Ratios)));
             var of = first.RatioOf is null ? "" : $"× {first.RatioOf}";
+            var machine = first.RatioOf is null ? double.NaN : RunMedian(b, first.RatioOf) / RunMedian(a, first.RatioOf);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {first.Name} | {first.Unit} | {Format(va)} | {Format(vb)} | {Times(vb / va)} | {(of.Length == 0 ? "" : Format(ra, "0.000") + of)} | {(of.Length == 0 ? "" : Format(rb, "0.000") + of)} | {(of.Length == 0 ? "" : Times(rb / ra))} |"));
+                $"| {first.Name} | {first.Unit} | {Format(va)} | {Format(vb)} | {Times(vb / va)} | {(of.Length == 0 ? "" : Format(ra, "0.000") + of)} | {(of.Length == 0 ? "" : Format(rb, "0.000") + of)} | {(of.Length == 0 ? "" : Times(rb / ra))} | {(of.Length == 0 ? "" : Times(vb / va / machine))} |"));
         }
         return 0;
+    }
+
+    /// <summary>The median of a limit (named as figures name it, e.g. "wire") over every measurement of the runs given.</summary>
+    private static double RunMedian(IEnumerable<RunData> runs, string limitName)
+    {
+        var limit = Enum.GetValues<Limit>().First(l => l.Short() == limitName);
+        return Median(runs.SelectMany(r => r.Limits.TryGetValue(limit.ToString(), out var values) ? values : []));
     }
 
     private static double Median(IEnumerable<double> values) => new Spread([.. values.Where(v => !double.IsNaN(v))]).Median;
