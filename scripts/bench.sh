@@ -3,7 +3,7 @@
 # (scripts/postgres.sh on a free port; --pg uses another), Herald on a fresh database beside a fast receiver, runs
 # every scenario with the machine's limits measured beside it, and writes docs/benchmarks.md. The server, the database
 # and the Herald process are removed at the end.
-#   scripts/bench.sh              full run (29 minutes on a machine at load 35) -> docs/benchmarks.md
+#   scripts/bench.sh              full run (14 minutes on a quiet machine, 29 at load 35) -> docs/benchmarks.md
 #   scripts/bench.sh --quick      smoke run (2 minutes at load 17) -> .data/bench/benchmarks-quick.md; exits non-zero only
 #                                 on a functional failure (lost deliveries, bad signatures, out-of-order, refused publishes)
 #   scripts/bench.sh --busy       the same with a CPU burner on one core for the whole run -> .data/bench/benchmarks-busy.md
