@@ -76,5 +76,9 @@ public sealed class WebhooksClient
     public Task<Page<DeliveryAttempt>> ListAttemptsAsync(string id, ListOptions? options = null, CancellationToken cancellationToken = default) =>
         _connection.SendAsync<Page<DeliveryAttempt>>(HttpMethod.Get, Path(id) + "/attempts" + (options ?? new()).Query(), null, true, cancellationToken);
 
+    /// <summary>The webhook's health: attempts over the last hour and day, latest success and failure, queue depth.</summary>
+    public Task<WebhookStats> GetStatsAsync(string id, CancellationToken cancellationToken = default) =>
+        _connection.SendAsync<WebhookStats>(HttpMethod.Get, Path(id) + "/stats", null, true, cancellationToken);
+
     private static string Path(string id) => "v1/webhooks/" + Uri.EscapeDataString(id);
 }

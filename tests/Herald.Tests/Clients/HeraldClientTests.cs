@@ -30,6 +30,11 @@ public sealed class HeraldClientTests(SocketApiFixture fixture) : IClassFixture<
         var log = await client.Webhooks.ListDeliveriesAsync(webhook.Id);
         Assert.Equal(published.Id, Assert.Single(log.Data).EventId);
         Assert.Single(receiver.Requests);
+        var stats = await client.Webhooks.GetStatsAsync(webhook.Id);
+        Assert.Equal((1, 0, 1.0), (stats.LastHour.Succeeded, stats.LastHour.Failed, stats.LastHour.SuccessRate));
+        Assert.Equal((0L, null), (stats.QueueDepth, stats.OldestPendingAgeSeconds));
+        Assert.NotNull(stats.LastSuccessAt);
+        Assert.Null(stats.LastFailureAt);
     }
 
     [Fact]
