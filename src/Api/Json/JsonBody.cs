@@ -54,7 +54,7 @@ public static class JsonBody
     }
 
     /// <summary>True when the request has no body at all, for routes whose every field is optional.</summary>
-    public static bool IsAbsent(HttpRequest request) =>
+    private static bool IsAbsent(HttpRequest request) =>
         request.ContentLength == 0 || (request.ContentLength is null && !request.Headers.TransferEncoding.Any());
 
     /// <summary>Like <see cref="ReadAsync{T}"/>, but a request without a body reads as <paramref name="empty"/>.</summary>

@@ -24,9 +24,7 @@ public static class WebhookSecretsApi
         {
             return Problems.NotFound("The webhook");
         }
-        var (request, problem) = JsonBody.IsAbsent(http.Request)
-            ? (new RotateSecretRequest(null, null), null)
-            : await JsonBody.ReadAsync<RotateSecretRequest>(http.Request, api.Value);
+        var (request, problem) = await JsonBody.ReadOptionalAsync(http.Request, api.Value, new RotateSecretRequest(null, null));
         if (problem is not null)
         {
             return problem;
