@@ -14,22 +14,23 @@ namespace Herald.Bench;
 /// </summary>
 public static class Compare
 {
-    public static int Run(string[] args)
+    public static int Run(string[] args, TextWriter? output = null)
     {
+        var console = output ?? Console.Out;
         if (args.Length != 2)
         {
             throw new ArgumentException($"compare needs two lists of JSON reports. {BenchOptions.Usage}");
         }
         var a = args[0].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(JsonReport.Read).ToList();
         var b = args[1].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(JsonReport.Read).ToList();
-        Console.WriteLine($"A: {a[0].Commit} ({a.Count} run{(a.Count == 1 ? "" : "s")}); B: {b[0].Commit} ({b.Count} run{(b.Count == 1 ? "" : "s")})");
+        console.WriteLine($"A: {a[0].Commit} ({a.Count} run{(a.Count == 1 ? "" : "s")}); B: {b[0].Commit} ({b.Count} run{(b.Count == 1 ? "" : "s")})");
         foreach (var run in a.Select(r => ("A", r)).Concat(b.Select(r => ("B", r))))
         {
-            Console.WriteLine($"  {run.Item1} {run.r.Date}: {run.r.LoadSummary}");
+            console.WriteLine($"  {run.Item1} {run.r.Date}: {run.r.LoadSummary}");
         }
-        Console.WriteLine();
-        Console.WriteLine("| figure | unit | A | B | B ÷ A | A ratio | B ratio | B ÷ A of ratios | B ÷ A ÷ the limit's run medians |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        console.WriteLine();
+        console.WriteLine("| figure | unit | A | B | B ÷ A | A ratio | B ratio | B ÷ A of ratios | B ÷ A ÷ the limit's run medians |");
+        console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
         var keys = a.Concat(b).SelectMany(r => r.Figures).Select(f => f.Key).Distinct();
         foreach (var key in keys)
         {
@@ -40,7 +41,7 @@ public static class Compare
             var (ra, rb) = (Median(fa.SelectMany(f => f.Ratios)), Median(fb.SelectMany(f => f.Ratios)));
             var of = first.RatioOf is null ? "" : $"× {first.RatioOf}";
             var machine = first.RatioOf is null ? double.NaN : RunMedian(b, first.RatioOf) / RunMedian(a, first.RatioOf);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {first.Name} | {first.Unit} | {Format(va)} | {Format(vb)} | {Times(vb / va)} | {(of.Length == 0 ? "" : Format(ra, "0.000") + of)} | {(of.Length == 0 ? "" : Format(rb, "0.000") + of)} | {(of.Length == 0 ? "" : Times(rb / ra))} | {(of.Length == 0 ? "" : Times(vb / va / machine))} |"));
         }
         return 0;
