@@ -38,6 +38,7 @@ public sealed class DashboardAccessTests(ApiFixture fixture) : IClassFixture<Api
             Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
             Assert.Contains("html", await answer.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
         }
+        Assert.NotEmpty(DashboardDisabledTests.DashboardFilters(fixture.Services));
     }
 
     private static AuthenticationHeaderValue Basic(string user, string password) =>
