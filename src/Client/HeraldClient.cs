@@ -15,6 +15,7 @@ public sealed class HeraldClient
         Webhooks = new WebhooksClient(connection);
         Events = new EventsClient(connection);
         EventTypes = new EventTypesClient(connection);
+        Access = new AccessClient(connection);
     }
 
     /// <summary>A client on an HttpClient of its own.</summary>
@@ -30,4 +31,6 @@ public sealed class HeraldClient
     public EventsClient Events { get; }
 
     public EventTypesClient EventTypes { get; }
+
+    public AccessClient Access { get; }
 }

@@ -14,6 +14,7 @@ public sealed record Account : ApiObject
     public string? OnExhausted { get; init; }
     public int? DisableAfter { get; init; }
     public string? NotifyEmail { get; init; }
+    [Credential]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? ApiKey { get; init; }
 }

@@ -8,4 +8,7 @@ public abstract record ApiObject
 {
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; init; }
+
+    /// <summary>Its fields, credentials masked (<see cref="SafePrint"/>); sealed, so no derived record prints them its own way.</summary>
+    public sealed override string ToString() => SafePrint.Of(this);
 }

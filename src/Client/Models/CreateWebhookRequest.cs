@@ -3,6 +3,7 @@ namespace Herald.Client.Models;
 /// <summary>The body of <c>POST /v1/webhooks</c>.</summary>
 public sealed record CreateWebhookRequest(string Url, IReadOnlyList<string> Events) : WebhookSettings
 {
+    [Credential]
     public string? Secret { get; init; }
 
     /// <summary>The account an admin key creates it for.</summary>

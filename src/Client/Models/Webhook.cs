@@ -18,6 +18,7 @@ public sealed record Webhook : ApiObject
     public string? Ordering { get; init; }
     public int? MaxInFlight { get; init; }
     public int? RateLimit { get; init; }
+    [Credential]
     public IReadOnlyDictionary<string, string>? Headers { get; init; }
 
     /// <summary><c>active</c> or <c>disabled</c>.</summary>
@@ -25,6 +26,7 @@ public sealed record Webhook : ApiObject
     public string? DisabledReason { get; init; }
     public int ConsecutiveFailures { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
+    [Credential]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Secret { get; init; }
 

@@ -19,5 +19,9 @@ public abstract record WebhookSettings
     public string? Ordering { get; init; }
     public int? MaxInFlight { get; init; }
     public int? RateLimit { get; init; }
+    [Credential]
     public IReadOnlyDictionary<string, string>? Headers { get; init; }
+
+    /// <summary>Its fields, custom headers masked (<see cref="SafePrint"/>).</summary>
+    public sealed override string ToString() => SafePrint.Of(this);
 }
