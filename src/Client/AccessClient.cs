@@ -4,7 +4,7 @@ namespace Herald.Client;
 
 /// <summary>
 /// Credentials: an account's scoped keys (<c>/v1/accounts/{id}/keys</c>), portal sessions for its customers
-/// (<c>/v1/accounts/{id}/portal-sessions</c>), and what the caller's own key may do (<c>/v1/me</c>). Keys and sessions
+/// (<c>/v1/accounts/{id}/portal-sessions</c>: create, list, revoke), and what the caller's own key may do (<c>/v1/me</c>). Keys and sessions
 /// are managed by the admin key or an account key with every scope.
 /// </summary>
 public sealed class AccessClient
@@ -32,6 +32,10 @@ public sealed class AccessClient
     /// <summary>A portal session for the account's customer: give them <see cref="PortalSession.Url"/>. Not sent again on a lost connection.</summary>
     public Task<PortalSession> CreatePortalSessionAsync(string accountId, PortalSessionRequest? request = null, CancellationToken cancellationToken = default) =>
         _connection.SendAsync<PortalSession>(HttpMethod.Post, Sessions(accountId), request ?? new PortalSessionRequest(), false, cancellationToken);
+
+    /// <summary>The account's portal sessions that have not expired, newest first, never a token.</summary>
+    public Task<Page<PortalSessionInfo>> ListPortalSessionsAsync(string accountId, ListOptions? options = null, CancellationToken cancellationToken = default) =>
+        _connection.SendAsync<Page<PortalSessionInfo>>(HttpMethod.Get, Sessions(accountId) + (options ?? new()).Query(), null, true, cancellationToken);
 
     /// <summary>Ends a portal session before its expiry.</summary>
     public Task DeletePortalSessionAsync(string accountId, string sessionId, CancellationToken cancellationToken = default) =>

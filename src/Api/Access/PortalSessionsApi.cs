@@ -11,7 +11,7 @@ namespace Herald.Api.Access;
 
 /// <summary>
 /// Portal sessions: <c>POST /v1/accounts/{id}/portal-sessions</c> hands out a short-lived <c>hpt_…</c> token for the
-/// customer portal; <c>DELETE …/{ps_id}</c> revokes it. Who may call them is <see cref="AccessRules"/>' account
+/// customer portal; <c>GET</c> lists the sessions that have not expired; <c>DELETE …/{ps_id}</c> revokes one. Who may call them is <see cref="AccessRules"/>' account
 /// administration: the admin, or an account key with every scope.
 /// </summary>
 public static class PortalSessionsApi
@@ -23,6 +23,7 @@ public static class PortalSessionsApi
     public static RouteGroupBuilder MapPortalSessions(this RouteGroupBuilder accounts)
     {
         accounts.MapPost("/{id}/portal-sessions", CreateAsync).Accepts<PortalSessionRequest>("application/json");
+        accounts.MapGet("/{id}/portal-sessions", ListAsync);
         accounts.MapDelete("/{id}/portal-sessions/{sessionId}", DeleteAsync);
         return accounts;
     }
@@ -61,6 +62,24 @@ public static class PortalSessionsApi
         await sessions.AddAsync(token, session, http.RequestAborted);
         return TypedResults.Created($"/v1/accounts/{id}/portal-sessions/{session.Id}",
             new PortalSessionResponse(session.Id, token, "/portal#token=" + token, session.ExpiresAt, session.ReadOnly, session.Sources));
+    }
+
+    /// <summary>The account's sessions that have not expired, newest first: what an operator reviews before revoking one.</summary>
+    private static async Task<Results<Ok<Page<PortalSessionInfo>>, ProblemHttpResult>> ListAsync(
+        string id, HttpContext http, IGrainFactory grains, PortalSessionStore sessions, [FromKeyedServices(AccessClock.Key)] TimeProvider time)
+    {
+        var (query, problem) = PageQuery.Read(http.Request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (await AccountsApi.FindAsync(id, http, grains) is null)
+        {
+            return Problems.NotFound("The account");
+        }
+        var (page, next) = await sessions.ListAsync(id, time.GetUtcNow(), query!.Limit, query.Cursor, http.RequestAborted);
+        return TypedResults.Ok(new Page<PortalSessionInfo>(
+            page.Select(s => new PortalSessionInfo(s.Id, s.CreatedAt, s.ExpiresAt, s.ReadOnly, s.Sources)).ToList(), next));
     }
 
     /// <summary>Revokes the session: at once in this process, within <c>Herald:KeyCacheTtl</c> (5 s at most) in the others.</summary>

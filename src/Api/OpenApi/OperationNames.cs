@@ -24,6 +24,7 @@ public static partial class OperationNames
         ["GET /v1/accounts/{id}/keys"] = new("listAccountKeys", "List the account's API keys (no secrets)"),
         ["DELETE /v1/accounts/{id}/keys/{key_id}"] = new("deleteAccountKey", "Revoke an API key"),
         ["POST /v1/accounts/{id}/portal-sessions"] = new("createPortalSession", "Open a portal session; the answer shows its token once"),
+        ["GET /v1/accounts/{id}/portal-sessions"] = new("listPortalSessions", "List the account's portal sessions that have not expired (never their tokens)"),
         ["DELETE /v1/accounts/{id}/portal-sessions/{ps_id}"] = new("deletePortalSession", "Revoke a portal session"),
 
         ["POST /v1/webhooks"] = new("createWebhook", "Register a webhook; the answer shows its signing secret once", 409),

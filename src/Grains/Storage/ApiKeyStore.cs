@@ -77,10 +77,10 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The account's keys, newest first, after <paramref name="cursor"/> (a key id).</summary>
-    public async Task<(IReadOnlyList<ApiKeyRecord> Keys, string? Next)> ListAsync(
+    public Task<(IReadOnlyList<ApiKeyRecord> Page, string? NextCursor)> ListAsync(
         string accountId, int limit, string? cursor, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
+        var command = dataSource.CreateCommand("""
             select key_id, name, scopes, created_at, expires_at from herald_api_keys
             where account_id = @account and (@cursor::text is null or key_id < @cursor)
             order by key_id desc limit @limit
@@ -88,19 +88,8 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("account", accountId);
         command.Parameters.AddWithValue("cursor", (object?)cursor ?? DBNull.Value);
         command.Parameters.AddWithValue("limit", limit + 1);
-        var keys = new List<ApiKeyRecord>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            keys.Add(new ApiKeyRecord(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<string[]>(2),
-                reader.GetFieldValue<DateTimeOffset>(3), reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4)));
-        }
-        var more = keys.Count > limit;
-        if (more)
-        {
-            keys.RemoveAt(keys.Count - 1);
-        }
-        return (keys, more ? keys[^1].Id : null);
+        return IdPage.ReadAsync(command, limit, reader => new ApiKeyRecord(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<string[]>(2),
+            reader.GetFieldValue<DateTimeOffset>(3), reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4)), k => k.Id, cancellationToken);
     }
 
     /// <summary>Revokes one key of the account; false when the account has no key of that id.</summary>

@@ -37,15 +37,26 @@ public sealed class PortalSessionStore(NpgsqlDataSource dataSource)
     /// <summary>The session of a token (expired ones too, for a while), or null. The lookup is by hash.</summary>
     public async Task<PortalSession?> FindAsync(byte[] tokenHash, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
-            select session_id, account_id, created_at, expires_at, read_only, sources from herald_portal_sessions where token_hash = @hash
-            """);
+        await using var command = dataSource.CreateCommand($"select {Columns} from herald_portal_sessions where token_hash = @hash");
         command.Parameters.AddWithValue("hash", tokenHash);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? new PortalSession(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2),
-                reader.GetFieldValue<DateTimeOffset>(3), reader.GetBoolean(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<string[]>(5))
-            : null;
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
+    /// <summary>The account's sessions that have not expired at <paramref name="now"/>, newest first, a page at a time; never a token.</summary>
+    public Task<(IReadOnlyList<PortalSession> Page, string? NextCursor)> ListAsync(
+        string accountId, DateTimeOffset now, int limit, string? cursor, CancellationToken cancellationToken = default)
+    {
+        var command = dataSource.CreateCommand($"""
+            select {Columns} from herald_portal_sessions
+            where account_id = @account and expires_at > @now and (@cursor::text is null or session_id < @cursor)
+            order by session_id desc limit @limit
+            """);
+        command.Parameters.AddWithValue("account", accountId);
+        command.Parameters.AddWithValue("now", now);
+        command.Parameters.AddWithValue("cursor", (object?)cursor ?? DBNull.Value);
+        command.Parameters.AddWithValue("limit", limit + 1);
+        return IdPage.ReadAsync(command, limit, Read, s => s.Id, cancellationToken);
     }
 
     /// <summary>Revokes one session of the account; false when the account has no session of that id.</summary>
@@ -56,4 +67,10 @@ public sealed class PortalSessionStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("id", sessionId);
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
+
+    private const string Columns = "session_id, account_id, created_at, expires_at, read_only, sources";
+
+    private static PortalSession Read(NpgsqlDataReader reader) =>
+        new(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2),
+            reader.GetFieldValue<DateTimeOffset>(3), reader.GetBoolean(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<string[]>(5));
 }

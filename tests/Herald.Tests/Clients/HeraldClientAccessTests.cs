@@ -22,6 +22,7 @@ public sealed class HeraldClientAccessTests(SocketApiFixture fixture) : IClassFi
         var listed = await owner.Access.ListKeysAsync(account.Id);
         var session = await admin.Access.CreatePortalSessionAsync(account.Id, new PortalSessionRequest { ExpiresIn = TimeSpan.FromHours(2), ReadOnly = true });
         var portalMe = await Client(session.Token).Access.GetMeAsync();
+        var sessions = await owner.Access.ListPortalSessionsAsync(account.Id);
         await owner.Access.DeleteKeyAsync(account.Id, key.Id);
         await owner.Access.DeletePortalSessionAsync(account.Id, session.Id);
         var afterDelete = await owner.Access.ListKeysAsync(account.Id);
@@ -40,6 +41,8 @@ public sealed class HeraldClientAccessTests(SocketApiFixture fixture) : IClassFi
         Assert.True(session.ReadOnly);
         Assert.InRange(session.ExpiresAt, DateTimeOffset.UtcNow.AddMinutes(115), DateTimeOffset.UtcNow.AddMinutes(125));
         Assert.Equal(("portal", account.Id, true), (portalMe.Kind, portalMe.AccountId, portalMe.ReadOnly));
+        Assert.Equal(session.Id, Assert.Single(sessions.Data).Id);
+        Assert.True(sessions.Data[0].ReadOnly);
         Assert.DoesNotContain(afterDelete.Data, k => k.Id == key.Id);
     }
 

@@ -105,6 +105,31 @@ public sealed class PortalSessionTests(AccessApiFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task The_sessions_list_pages_newest_first_without_tokens_and_leaves_out_expired_ones()
+    {
+        var (account, key) = await fixture.CreateAccountAsync();
+        var (shortLived, _) = await AccessCalls.CreatePortalAsync(fixture, account, expiresIn: "1h");
+        var (readOnly, _) = await AccessCalls.CreatePortalAsync(fixture, account, readOnly: true, sources: ["node-1"], expiresIn: "3h");
+        var (longer, _) = await AccessCalls.CreatePortalAsync(fixture, account, expiresIn: "2h");
+        var url = $"/v1/accounts/{account}/portal-sessions";
+
+        var first = await fixture.Client(key).GetFromJsonAsync<JsonElement>(url + "?limit=2");
+        var second = await fixture.Client(key).GetFromJsonAsync<JsonElement>(url + "?limit=2&cursor=" + first.GetProperty("next_cursor").GetString());
+        fixture.Clock.Now += TimeSpan.FromMinutes(61);
+        var later = await fixture.Client(key).GetFromJsonAsync<JsonElement>(url);
+
+        var listed = first.GetProperty("data").EnumerateArray().Concat(second.GetProperty("data").EnumerateArray()).ToList();
+        Assert.Equal(new[] { shortLived, readOnly, longer }.OrderDescending(StringComparer.Ordinal), listed.Select(s => s.GetProperty("id").GetString()));
+        Assert.Equal((true, false), (first.GetProperty("has_more").GetBoolean(), second.GetProperty("has_more").GetBoolean()));
+        Assert.All(listed, s => Assert.False(s.TryGetProperty("token", out _) || s.TryGetProperty("url", out _)));
+        var shownReadOnly = listed.Single(s => s.GetProperty("id").GetString() == readOnly);
+        Assert.True(shownReadOnly.GetProperty("read_only").GetBoolean());
+        Assert.Equal(["node-1"], shownReadOnly.GetProperty("sources").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(new[] { readOnly, longer }.OrderDescending(StringComparer.Ordinal),
+            later.GetProperty("data").EnumerateArray().Select(s => s.GetProperty("id").GetString()));
+    }
+
+    [Fact]
     public async Task A_revoked_session_stops_working_at_once()
     {
         var (account, key) = await fixture.CreateAccountAsync();
