@@ -47,6 +47,12 @@ public sealed class QueueWindow(WindowBudget budget, int capacity)
     /// <summary>The head cannot be known without reading the queue.</summary>
     public bool NeedsRead => _stale || (_entries.Count == 0 && !_complete);
 
+    /// <summary>
+    /// The window cannot be trusted until a read: its next strict read may start below places already sent. Otherwise
+    /// a read starts after the tail, where no delivery has been sent yet.
+    /// </summary>
+    public bool IsStale => _stale;
+
     /// <summary>Where a strict read starts: after the last finished place, or lower where unseen work may lie.</summary>
     public long StrictReadFrom => _stale ? Math.Min(_readAfter, _finished) : Math.Max(_tail, 0);
 

@@ -7,8 +7,9 @@ namespace Herald.Grains.Endpoints;
 /// may go out while the previous success's record commits (a success is all strict order asks of the predecessor;
 /// waiting for each commit would add one to every round trip), but nothing else does: a retry or a failure is durable
 /// before anything follows, and if any record's write fails, nothing is sent until it has been written again. The
-/// queue is read back from PostgreSQL only when the window needs it, and only once every outcome is durable, so a
-/// read never sees an answered delivery as still pending.
+/// queue is read back from PostgreSQL only when the window needs it: after its tail at once (nothing there has been
+/// sent), from lower down only once every outcome is durable, so a read never sees an answered delivery as still
+/// pending.
 /// </summary>
 internal sealed class StrictDrain(DrainParts parts)
 {
@@ -104,8 +105,13 @@ internal sealed class StrictDrain(DrainParts parts)
 
     private async Task ReadAsync(CancellationToken cancellationToken)
     {
-        // Durable before the next read: a read must not find an answered delivery still pending.
-        await _recorder.SettleAsync();
+        // A read must not find an answered delivery still pending. A read after the tail cannot: every delivery sent
+        // lies at or before the tail. A read from lower down (a stale window) waits until every outcome is durable.
+        // (Waiting every time cost a commit's latency per batch of a backlog: issue 10, the strict drain.)
+        if (_window.IsStale)
+        {
+            await _recorder.SettleAsync();
+        }
         await parts.ReadWindowAsync(_window.StrictReadFrom, ReadBatch, cancellationToken);
     }
 
