@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Herald.Bench.Infrastructure;
 using Herald.Bench.Report;
 
@@ -37,12 +38,15 @@ public static class Latency
         var rate = load.Rate(capacity);
         var name = $"latency-{load.Key}-{round}";
         var tracker = context.Receiver.Track(new Tracker());
+        var stalls = new Stalls();
         var publish = await Infrastructure.Load.PacedAsync(rate, sizes.LatencyFor, 512, async (i, scheduled) =>
         {
             var endpoint = endpoints[i % endpoints.Count];
             var id = $"{name}-{i:D7}";
             tracker.SentAt[id] = scheduled;
-            return await context.Client.PublishAsync(endpoint.AccountKey, Payloads.Publish(endpoint.EventType, id, i));
+            var accepted = await context.Client.PublishAsync(endpoint.AccountKey, Payloads.Publish(endpoint.EventType, id, i));
+            stalls.Add(scheduled, Stopwatch.GetElapsedTime(scheduled).TotalMilliseconds);
+            return accepted;
         });
         if (publish.Failed > 0)
         {
@@ -57,12 +61,12 @@ public static class Latency
         var skipped = publish.Skipped == 0 ? "" : $"; {publish.Skipped:N0} publishes not sent (512 outstanding)";
         var detail = $"{rate:N0}/s = {rate / capacity:0.00}× capacity ({capacity:N0}/s); p50 {DeliveryCheck.Ms(Stats.Percentile(latencies, 50))}, " +
                      $"p95 {DeliveryCheck.Ms(Stats.Percentile(latencies, 95))}, max {DeliveryCheck.Ms(latencies.DefaultIfEmpty(double.NaN).Max())}; " +
-                     $"publish (202) p99 {DeliveryCheck.Ms(Stats.Percentile(publish.LatenciesMs, 99))} ms{skipped}";
+                     $"publish (202) p99 {DeliveryCheck.Ms(Stats.Percentile(publish.LatenciesMs, 99))} ms{skipped}; {stalls.Summary}";
         context.Results.Record(new Figure(load.Key, "4 latency",
             $"publish→receipt p99 at {load.Label} for {sizes.LatencyFor.TotalSeconds:0} s, {endpoints.Count:N0} webhooks", "ms")
         {
             Format = "0.0", Target = load.Target,
         }, p99, detail);
-        context.Log($"{name}: {publish.Ok:N0} published at {publish.PerSecond:N0}/s ({publish.Skipped:N0} skipped), p99 {p99:0.0} ms");
+        context.Log($"{name}: {publish.Ok:N0} published at {publish.PerSecond:N0}/s ({publish.Skipped:N0} skipped), p99 {p99:0.0} ms; {stalls.Describe()}");
     }
 }
