@@ -62,7 +62,7 @@ public sealed class PipeServerTests : IAsyncLifetime
         Assert.All(accepted, Assert.True);
         var tracker = _receiver.Track(new Tracker(signatureSampleEvery: 1, recordOrder: true));
 
-        var outcome = await _pipe.DrainAsync(concurrency: 1);
+        var outcome = await _pipe.DrainAsync(concurrency: 1, Deadline);
 
         Assert.Equal((ids.Length, 0L), (outcome.Delivered, outcome.Failed));
         Assert.Equal(ids, tracker.Order[BenchPipe.Path]);

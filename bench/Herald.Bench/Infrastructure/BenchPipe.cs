@@ -58,10 +58,13 @@ public sealed class BenchPipe : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
-    /// <summary>Sends every pending delivery, <paramref name="concurrency"/> at a time; answers once all are recorded.</summary>
-    public async Task<PipeOutcome> DrainAsync(int concurrency)
+    /// <summary>
+    /// Sends the pending deliveries, <paramref name="concurrency"/> at a time, taking no new one after
+    /// <paramref name="limit"/>; answers once those taken are recorded.
+    /// </summary>
+    public async Task<PipeOutcome> DrainAsync(int concurrency, TimeSpan limit)
     {
-        using var response = await Http.PostAsync($"/drain?concurrency={concurrency}", null);
+        using var response = await Http.PostAsync($"/drain?concurrency={concurrency}&seconds={Math.Max(1, (int)limit.TotalSeconds)}", null);
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<PipeOutcome>() ?? throw new InvalidDataException("The pipe server's drain answered nothing.");
     }

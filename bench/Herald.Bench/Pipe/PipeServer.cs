@@ -11,8 +11,8 @@ namespace Herald.Bench.Pipe;
 /// 127.0.0.1; <c>POST /events</c> reads a publish, commits its event and delivery rows (group commit) and answers 202
 /// after the commit; with forwarding on (<c>POST /forwarding/on</c>, off again with <c>/forwarding/off</c>) each
 /// committed event is then sent, signed, to the receiver, up to 64 at once, and each attempt is committed in turn;
-/// <c>POST /drain?concurrency=N</c> sends every pending delivery in the database (read in pages) N at a time and
-/// answers once all are recorded.
+/// <c>POST /drain?concurrency=N&amp;seconds=S</c> sends the pending deliveries in the database (read in pages) N at a
+/// time, taking no new one after S seconds (default 60), and answers once those taken are recorded.
 /// </summary>
 public sealed class PipeServer : IAsyncDisposable
 {
@@ -95,24 +95,32 @@ public sealed class PipeServer : IAsyncDisposable
 
     private async Task DrainAsync(HttpContext context)
     {
-        var concurrency = int.TryParse(context.Request.Query["concurrency"], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : _settings.Concurrency;
-        var outcome = await _sender.DeliverAllAsync(PendingAsync(), Math.Clamp(concurrency, 1, _settings.Concurrency));
+        var concurrency = Query(context, "concurrency") ?? _settings.Concurrency;
+        var limit = TimeSpan.FromSeconds(Query(context, "seconds") ?? 60);
+        var outcome = await _sender.DeliverAllAsync(PendingAsync(Stopwatch.StartNew(), limit), Math.Clamp(concurrency, 1, _settings.Concurrency));
         await context.Response.WriteAsJsonAsync(outcome);
     }
 
-    /// <summary>Every pending delivery's event, read a page at a time as the senders take them.</summary>
-    private async IAsyncEnumerable<EventRow> PendingAsync()
+    /// <summary>Every pending delivery's event, read a page at a time as the senders take them, until <paramref name="limit"/> has passed.</summary>
+    private async IAsyncEnumerable<EventRow> PendingAsync(Stopwatch clock, TimeSpan limit)
     {
         var after = "";
-        while (await _store.PendingAsync(after, Page) is { Count: > 0 } page)
+        while (clock.Elapsed < limit && await _store.PendingAsync(after, Page) is { Count: > 0 } page)
         {
             foreach (var row in page)
             {
+                if (clock.Elapsed >= limit)
+                {
+                    yield break;
+                }
                 yield return row;
             }
             after = "dlv_" + page[^1].Id;
         }
     }
+
+    private static int? Query(HttpContext context, string name) =>
+        int.TryParse(context.Request.Query[name], NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     private static Task Answer(HttpContext context, int status)
     {
