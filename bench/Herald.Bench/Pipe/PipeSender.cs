@@ -17,8 +17,12 @@ public sealed class PipeSender(PipeSettings settings, PipeStore store) : IDispos
         AllowAutoRedirect = false,
     }) { Timeout = TimeSpan.FromSeconds(30) };
 
-    /// <summary>True when the receiver answered 2xx.</summary>
-    public async Task<bool> DeliverAsync(EventRow row)
+    /// <summary>
+    /// True when the receiver answered 2xx. The attempt is recorded before this completes, except a success when
+    /// <paramref name="committing"/> is given: its commit is added there and the caller goes on, as Herald's strict
+    /// queue sends its next message while the previous success commits.
+    /// </summary>
+    public async Task<bool> DeliverAsync(EventRow row, List<Task>? committing = null)
     {
         var started = Stopwatch.GetTimestamp();
         int status;
@@ -33,17 +37,38 @@ public sealed class PipeSender(PipeSettings settings, PipeStore store) : IDispos
             status = 0;
         }
         var attempt = new AttemptRow(row.Id, row.Type, status, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        await store.RecordAsync(attempt);
+        var recorded = store.RecordAsync(attempt);
+        if (committing is not null && attempt.Succeeded)
+        {
+            committing.Add(recorded);
+        }
+        else
+        {
+            await recorded;
+        }
         return attempt.Succeeded;
     }
 
     /// <summary>
     /// Delivers every event <paramref name="source"/> yields until it completes, <paramref name="concurrency"/> at a
-    /// time; each of the workers sends its next event only once its last attempt committed (one worker: strict order).
+    /// time. Concurrent (as Herald's concurrent queues): each worker sends its next event once its last attempt
+    /// committed. One at a time (a strict queue, as Herald's): the next event goes out while the last success commits,
+    /// a failure's record is waited for, and every commit has ended before this completes.
     /// </summary>
     public async Task<PipeOutcome> DeliverAllAsync(IAsyncEnumerable<EventRow> source, int concurrency)
     {
         long delivered = 0, failed = 0;
+        if (concurrency == 1)
+        {
+            var committing = new List<Task>();
+            await foreach (var row in source)
+            {
+                var ok = await DeliverAsync(row, committing);
+                _ = ok ? delivered++ : failed++;
+            }
+            await Task.WhenAll(committing);
+            return new PipeOutcome(delivered, failed);
+        }
         await Parallel.ForEachAsync(source, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (row, _) =>
         {
             var ok = await DeliverAsync(row);

@@ -30,7 +30,7 @@ public static class LimitNames
         Limit.DatabaseSerialCommit => ("db commit₁: the same over one connection, one commit at a time (the disk's commit latency)", "deliveries/s"),
         Limit.PipeIngest => ($"pipe ingest: publishes to the pipe server (a minimal Herald: parse, group commit of event + delivery rows, 202) at concurrency {concurrency}", "events/s"),
         Limit.PipeDrain => ($"pipe drain: the pipe server sends pending deliveries read from PostgreSQL, signed, {concurrency} at a time, each attempt group-committed", "deliveries/s"),
-        Limit.PipeStrictDrain => ("pipe drain₁: the same one at a time, each send after the last attempt's commit (one strict queue)", "deliveries/s"),
+        Limit.PipeStrictDrain => ("pipe drain₁: the same one at a time, the next send while the last success commits (one strict queue, as Herald's)", "deliveries/s"),
         Limit.PipeSustained => ($"pipe sustained: publishes at concurrency {concurrency}, each committed event forwarded and its attempt committed, first publish → last arrival", "events/s end to end"),
         _ => (limit.ToString(), ""),
     };
