@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs Herald's benchmark (bench/Herald.Bench): builds Release, then the bench starts a PostgreSQL server of its own
-# (scripts/postgres.sh on a free port; --pg uses another), Herald on a fresh database beside a fast receiver, runs
-# every scenario with the machine's limits measured beside it, and writes docs/benchmarks.md. The server, the database
-# and the Herald process are removed at the end.
+# (scripts/postgres.sh on a free port; --pg uses another), Herald on a fresh database beside a fast receiver and the
+# pipe server (the bench's own executable as `Herald.Bench pipe`, for the pipe limits), runs every scenario with the
+# machine's limits measured beside it, and writes docs/benchmarks.md. The server, the database, the Herald process and
+# the pipe server are removed at the end.
 #   scripts/bench.sh              full run (14 minutes on a quiet machine, 29 at load 35) -> docs/benchmarks.md
 #   scripts/bench.sh --quick      smoke run (2 minutes at load 17) -> .data/bench/benchmarks-quick.md; exits non-zero only
 #                                 on a functional failure (lost deliveries, bad signatures, out-of-order, refused publishes)

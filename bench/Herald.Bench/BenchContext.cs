@@ -6,10 +6,10 @@ using Herald.Testing.Processes;
 
 namespace Herald.Bench;
 
-/// <summary>What every scenario works with: the options, the database, the receiver, Herald and its client, the results.</summary>
+/// <summary>What every scenario works with: the options, the database, the receiver, Herald and its client, the pipe server, the results.</summary>
 public sealed class BenchContext(
     BenchOptions options, BenchDatabase database, Receiver receiver, HeraldProcess herald, HeraldClient client, HttpClient raw, RunResults results,
-    CpuMeter cpu)
+    CpuMeter cpu, BenchPipe pipe)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private int _baselineRuns;
@@ -32,6 +32,9 @@ public sealed class BenchContext(
     public HttpClient Raw => raw;
 
     public RunResults Results => results;
+
+    /// <summary>The pipe server (the pipe limits).</summary>
+    public BenchPipe Pipe => pipe;
 
     public int NextBaselineRun() => ++_baselineRuns;
 

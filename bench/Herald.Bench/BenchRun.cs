@@ -42,6 +42,7 @@ public static class BenchRun
             ["Herald__Orleans__CollectionAge"] = options.Sizes.CollectionAge.ToString("c", CultureInfo.InvariantCulture),
         };
         await using var herald = await BenchHerald.StartAsync(options.ApiDll, database.ConnectionString, adminKey, logPath, settings);
+        await using var pipe = await BenchPipe.StartAsync(database.ConnectionString, receiver, Path.ChangeExtension(logPath, ".pipe.log"), options.Sizes.Concurrency);
         using var burner = options.Busy ? Burner.Start(limit) : null;
         // Ctrl+C, SIGTERM, SIGHUP or any other exit still stops Herald, the burner and the bench's PostgreSQL server.
         using var cleanup = new ExitGuard();
@@ -54,15 +55,16 @@ public static class BenchRun
             cleanup.Add(burner.Dispose);
         }
         cleanup.Add(herald);
+        cleanup.Add(pipe.Process);
         var cpu = new CpuMeter(herald.Id, await database.PostmasterPidAsync());
-        Console.WriteLine($"Herald pid {herald.Id} on {herald.Url} (log {logPath}), database {database.Name}, postmaster pid {cpu.PostmasterPid}" +
+        Console.WriteLine($"Herald pid {herald.Id} on {herald.Url} (log {logPath}), pipe server pid {pipe.Process.Id}, database {database.Name}, postmaster pid {cpu.PostmasterPid}" +
                           (burner is null ? "" : $", CPU burner pid {burner.Id}"));
         await using var load = new MachineLoad(cpu.Sample());
 
         using var apiHttp = new HttpClient(Handler(options.Sizes.Concurrency * 2)) { BaseAddress = herald.Url, Timeout = TimeSpan.FromSeconds(60) };
         // Same per-server connection limit as Herald's delivery client, so the wire limit is measured on equal terms.
         using var raw = new HttpClient(Handler(64)) { Timeout = TimeSpan.FromSeconds(30) };
-        var context = new BenchContext(options, database, receiver, herald, new HeraldClient(apiHttp, adminKey), raw, results, cpu);
+        var context = new BenchContext(options, database, receiver, herald, new HeraldClient(apiHttp, adminKey), raw, results, cpu, pipe);
 
         var run = RunScenariosAsync(context);
         if (await Task.WhenAny(run, Task.Delay(limit)) != run)

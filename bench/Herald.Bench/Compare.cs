@@ -10,7 +10,8 @@ namespace Herald.Bench;
 /// The last column divides B ÷ A of the values by B ÷ A of the limit's median over each build's whole runs: the
 /// limit measured just before a repetition follows the machine's load of that moment but carries the noise of one
 /// short measurement, the run's median the machine's speed of the whole run (docs/benchmarks.md, "Busy and quiet
-/// machines", compares the two).
+/// machines", compares the two). The last three columns do the same for the second ratio (the pipe limits, for
+/// ingest, drain and sustained): the ratios to compare between a busy and a quiet machine.
 /// </summary>
 public static class Compare
 {
@@ -29,8 +30,8 @@ public static class Compare
             console.WriteLine($"  {run.Item1} {run.r.Date}: {run.r.LoadSummary}");
         }
         console.WriteLine();
-        console.WriteLine("| figure | unit | A | B | B ÷ A | A ratio | B ratio | B ÷ A of ratios | B ÷ A ÷ the limit's run medians |");
-        console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        console.WriteLine("| figure | unit | A | B | B ÷ A | A ratio | B ratio | B ÷ A of ratios | B ÷ A ÷ the limit's run medians | second limit | B ÷ A of second ratios | B ÷ A ÷ the second limit's run medians |");
+        console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|");
         var keys = a.Concat(b).SelectMany(r => r.Figures).Select(f => f.Key).Distinct();
         foreach (var key in keys)
         {
@@ -38,13 +39,31 @@ public static class Compare
             var fb = b.SelectMany(r => r.Figures).Where(f => f.Key == key).ToList();
             var first = fa.Concat(fb).First();
             var (va, vb) = (Median(fa.SelectMany(f => f.Values)), Median(fb.SelectMany(f => f.Values)));
-            var (ra, rb) = (Median(fa.SelectMany(f => f.Ratios)), Median(fb.SelectMany(f => f.Ratios)));
-            var of = first.RatioOf is null ? "" : $"× {first.RatioOf}";
-            var machine = first.RatioOf is null ? double.NaN : RunMedian(b, first.RatioOf) / RunMedian(a, first.RatioOf);
+            var change = vb / va;
+            var main = Ratios(a, b, fa, fb, first.RatioOf, f => f.Ratios, change);
+            // Reports written before the second ratios were stored have none: their side reads n/a.
+            var also = fa.Concat(fb).Select(f => f.AlsoOf).FirstOrDefault(name => name is not null);
+            var second = Ratios(a, b, fa, fb, also, f => f.Secondary ?? [], change);
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {first.Name} | {first.Unit} | {Format(va)} | {Format(vb)} | {Times(vb / va)} | {(of.Length == 0 ? "" : Format(ra, "0.000") + of)} | {(of.Length == 0 ? "" : Format(rb, "0.000") + of)} | {(of.Length == 0 ? "" : Times(rb / ra))} | {(of.Length == 0 ? "" : Times(vb / va / machine))} |"));
+                $"| {first.Name} | {first.Unit} | {Format(va)} | {Format(vb)} | {Times(change)} | {main.A} | {main.B} | {main.Change} | {main.Adjusted} | {also} | {second.Change} | {second.Adjusted} |"));
         }
         return 0;
+    }
+
+    /// <summary>
+    /// A figure's ratios to <paramref name="limitName"/> (blank when it has none): each build's median ratio, B ÷ A of
+    /// them, and B ÷ A of the values (<paramref name="change"/>) over B ÷ A of the limit's run medians.
+    /// </summary>
+    private static (string A, string B, string Change, string Adjusted) Ratios(
+        List<RunData> a, List<RunData> b, List<FigureData> fa, List<FigureData> fb, string? limitName, Func<FigureData, double[]> ratios, double change)
+    {
+        if (limitName is null)
+        {
+            return ("", "", "", "");
+        }
+        var (ra, rb) = (Median(fa.SelectMany(ratios)), Median(fb.SelectMany(ratios)));
+        var machine = RunMedian(b, limitName) / RunMedian(a, limitName);
+        return (Format(ra, "0.000") + $"× {limitName}", Format(rb, "0.000") + $"× {limitName}", Times(rb / ra), Times(change / machine));
     }
 
     /// <summary>The median of a limit (named as figures name it, e.g. "wire") over every measurement of the runs given.</summary>

@@ -14,7 +14,10 @@ public static class Payloads
         Encoding.UTF8.GetBytes($$"""{"type":"{{type}}","id":"{{id}}","data":{{Data(n)}}}""");
 
     /// <summary>The bytes Herald writes for that publish (its envelope), for baselines and pre-loaded queues.</summary>
-    public static byte[] Envelope(string type, string id, int n, DateTimeOffset timestamp) =>
+    public static byte[] Envelope(string type, string id, int n, DateTimeOffset timestamp) => Envelope(type, id, Data(n), timestamp);
+
+    /// <summary>The envelope of any publish's data (JSON text), as the pipe server writes and sends it.</summary>
+    public static byte[] Envelope(string type, string id, string data, DateTimeOffset timestamp) =>
         Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
-            $$"""{"id":"{{id}}","type":"{{type}}","timestamp":"{{timestamp.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}}","data":{{Data(n)}}}"""));
+            $$"""{"id":"{{id}}","type":"{{type}}","timestamp":"{{timestamp.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}}","data":{{data}}}"""));
 }

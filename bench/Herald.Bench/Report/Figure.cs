@@ -22,7 +22,10 @@ public sealed class Figure(string key, string scenario, string name, string unit
 
     public Limit? RatioOf { get; init; }
 
-    /// <summary>A second ratio, shown beside the first (the database limit for rates that write rows).</summary>
+    /// <summary>
+    /// A second ratio, shown beside the first: the pipe limit of the same kind for ingest, drain and sustained (the
+    /// ratio to compare across machines), the database limit for other rates that write rows.
+    /// </summary>
     public Limit? AlsoOf { get; init; }
 
     public Target? Target { get; init; }

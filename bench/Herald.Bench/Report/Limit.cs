@@ -23,4 +23,16 @@ public enum Limit
 
     /// <summary>The same over one connection, one commit at a time: the disk's commit latency, deliveries/s.</summary>
     DatabaseSerialCommit,
+
+    /// <summary>The pipe server (a minimal Herald in a process of its own): publishes accepted at concurrency 64, forwarding off, events/s.</summary>
+    PipeIngest,
+
+    /// <summary>The pipe server drains pending deliveries from PostgreSQL, 64 at a time, each attempt committed, deliveries/s.</summary>
+    PipeDrain,
+
+    /// <summary>The same one at a time, each send after the last attempt's commit: the bound of one strict queue, deliveries/s.</summary>
+    PipeStrictDrain,
+
+    /// <summary>The pipe server published to at concurrency 64 with forwarding on, first publish → last arrival, events/s.</summary>
+    PipeSustained,
 }

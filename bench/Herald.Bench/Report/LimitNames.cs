@@ -2,7 +2,7 @@ namespace Herald.Bench.Report;
 
 public static class LimitNames
 {
-    /// <summary>How a ratio column names the limit: "wire", "wire₁", "wire CPU", "db ingest", "db delivery".</summary>
+    /// <summary>How a ratio column names the limit: "wire", "wire₁", "wire CPU", "db ingest", "pipe drain".</summary>
     public static string Short(this Limit limit) => limit switch
     {
         Limit.Wire => "wire",
@@ -12,6 +12,10 @@ public static class LimitNames
         Limit.DatabaseDelivery => "db delivery",
         Limit.DatabaseOneCommit => "db one commit",
         Limit.DatabaseSerialCommit => "db commit₁",
+        Limit.PipeIngest => "pipe ingest",
+        Limit.PipeDrain => "pipe drain",
+        Limit.PipeStrictDrain => "pipe drain₁",
+        Limit.PipeSustained => "pipe sustained",
         _ => limit.ToString(),
     };
 
@@ -24,6 +28,10 @@ public static class LimitNames
         Limit.DatabaseDelivery => ("db delivery: attempt row + delivery update, batches of 512, 4 connections", "deliveries/s"),
         Limit.DatabaseOneCommit => ("db one commit: the same, one statement and commit per delivery, 16 connections", "deliveries/s"),
         Limit.DatabaseSerialCommit => ("db commit₁: the same over one connection, one commit at a time (the disk's commit latency)", "deliveries/s"),
+        Limit.PipeIngest => ($"pipe ingest: publishes to the pipe server (a minimal Herald: parse, group commit of event + delivery rows, 202) at concurrency {concurrency}", "events/s"),
+        Limit.PipeDrain => ($"pipe drain: the pipe server sends pending deliveries read from PostgreSQL, signed, {concurrency} at a time, each attempt group-committed", "deliveries/s"),
+        Limit.PipeStrictDrain => ("pipe drain₁: the same one at a time, the next send while the last success commits (one strict queue, as Herald's)", "deliveries/s"),
+        Limit.PipeSustained => ($"pipe sustained: publishes at concurrency {concurrency}, each committed event forwarded and its attempt committed, first publish → last arrival", "events/s end to end"),
         _ => (limit.ToString(), ""),
     };
 }

@@ -42,7 +42,7 @@ public static class MarkdownReport
         Line();
         Line("### Results");
         Line();
-        Line("| scenario | figure | value (median) | spread (min–max, n) | unit | ratio (median) | ratio spread | × database | target | met? | detail (median repetition) |");
+        Line("| scenario | figure | value (median) | spread (min–max, n) | unit | ratio (median) | ratio spread | second ratio (median) | target | met? | detail (median repetition) |");
         Line("|---|---|---:|---|---|---:|---|---:|---|---|---|");
         foreach (var f in results.Figures)
         {
@@ -54,7 +54,7 @@ public static class MarkdownReport
             Line(Invariant($"| {f.Scenario} | {f.Name} | {Spread.Format(f.Value.Median, f.Format)} | {spread} | {f.Unit} | {ratio} | {ratioSpread} | {secondary} | {f.Target?.Render(f)} | {met} | {f.Detail} |"));
         }
         Line();
-        Line("How to read these figures: the machine's speed above is what this machine did in this run with nothing of Herald in the way; a Herald figure's *ratio* to it is what carries over to a slower or busier machine of this kind (docs/benchmarks.md, \"How to read these figures\"). Targets are on the ratio where one exists. A spread wider than ±20% of the median, or a load of other processes above a few %, says the figure is noise-bound.");
+        Line("How to read these figures: the machine's speed above is what this machine did in this run with nothing of Herald in the way; a Herald figure's *ratio* to it is what carries over to a slower or busier machine of this kind (docs/benchmarks.md, \"How to read these figures\"). Targets are on the ratio where one exists. The second ratio of ingest, drain and sustained is to the pipe limit of the same kind (a minimal Herald in a process of its own, bound as Herald is by CPU, commits and hand-offs): the ratio to compare between a busy and a quiet machine. A spread wider than ±20% of the median, or a load of other processes above a few %, says the figure is noise-bound.");
         Line();
         Line("### Functional checks");
         Line();

@@ -39,7 +39,8 @@ public sealed class RunResults
         }
         figure.Add(value, Divide(value, figure.RatioOf), Divide(value, figure.AlsoOf), detail);
         var ratio = figure.RatioOf is { } limit ? $" = {Spread.Format(Divide(value, limit), "0.00")}× {limit.Short()}" : "";
-        Console.WriteLine($"  {figure.Scenario} | {figure.Name}: {Spread.Format(value, figure.Format)} {figure.Unit}{ratio}{(detail.Length > 0 ? $" ({detail})" : "")}");
+        var also = figure.AlsoOf is { } second ? $", {Spread.Format(Divide(value, second), "0.00")}× {second.Short()}" : "";
+        Console.WriteLine($"  {figure.Scenario} | {figure.Name}: {Spread.Format(value, figure.Format)} {figure.Unit}{ratio}{also}{(detail.Length > 0 ? $" ({detail})" : "")}");
         return figure;
     }
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Herald.Bench.Infrastructure;
 using Herald.Bench.Report;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Herald.Bench.Scenarios;
 
@@ -19,12 +18,7 @@ public static class DatabaseBaseline
     public static async Task RunAsync(BenchContext context, int run, int rows)
     {
         var database = context.Database;
-        await database.ExecuteAsync("""
-            create table if not exists bench_events (like herald_events including all);
-            create table if not exists bench_deliveries (like herald_deliveries including all);
-            create table if not exists bench_attempts (like herald_attempts including all);
-            truncate bench_events, bench_deliveries, bench_attempts;
-            """);
+        await BenchTables.ResetAsync(database);
         var now = DateTimeOffset.UtcNow;
         var ids = Enumerable.Range(0, rows).Select(i => $"db{run}-{i:D7}").ToArray();
 
@@ -32,49 +26,15 @@ public static class DatabaseBaseline
         var ingest = await TimeAsync(database, ids.Chunk(Batch), Writers, async (connection, chunk) =>
         {
             await using var transaction = await connection.BeginTransactionAsync();
-            await using (var events = new NpgsqlCommand("""
-                insert into bench_events (account_id, event_id, event_type, source, body, endpoint_count, created_at)
-                select 'acct_db', e, 'bench.db', null, b, 1, @now from unnest(@events, @bodies) as u(e, b)
-                """, connection, transaction))
-            {
-                events.Parameters.AddWithValue("now", now);
-                events.Parameters.AddWithValue("events", chunk);
-                events.Parameters.Add(new NpgsqlParameter("bodies", NpgsqlDbType.Array | NpgsqlDbType.Bytea)
-                {
-                    Value = chunk.Select((id, i) => Payloads.Envelope("bench.db", id, i, now)).ToArray(),
-                });
-                await events.ExecuteNonQueryAsync();
-            }
-            await using (var deliveries = new NpgsqlCommand("""
-                insert into bench_deliveries (delivery_id, endpoint_id, account_id, event_id, next_attempt_at)
-                select 'dlv_' || e, 'wh_db', 'acct_db', e, @now from unnest(@events) as u(e)
-                """, connection, transaction))
-            {
-                deliveries.Parameters.AddWithValue("now", now);
-                deliveries.Parameters.AddWithValue("events", chunk);
-                await deliveries.ExecuteNonQueryAsync();
-            }
+            await BenchTables.InsertEventsAsync(connection, transaction,
+                [.. chunk.Select((id, i) => new EventRow(id, "bench.db", Payloads.Envelope("bench.db", id, i, now)))], now);
             await transaction.CommitAsync();
         });
         context.Results.AddLimit(Limit.DatabaseIngest, rows / ingest.TotalSeconds);
 
         // 2. Delivery: an attempt row and the delivery's update per delivery, one statement per batch.
-        var delivery = await TimeAsync(database, ids.Chunk(Batch), Writers, async (connection, chunk) =>
-        {
-            await using var command = new NpgsqlCommand("""
-                with logged as (
-                    insert into bench_attempts (attempt_id, delivery_id, endpoint_id, event_id, event_type, attempt, succeeded,
-                                                status_code, latency_ms, error, response_excerpt, attempted_at, next_attempt_at)
-                    select 'att_' || e, 'dlv_' || e, 'wh_db', e, 'bench.db', 1, true, 200, 1, null, null, @now, null
-                    from unnest(@events) as u(e)
-                )
-                update bench_deliveries d set status = 'succeeded', attempts = 1, updated_at = @now
-                from unnest(@events) as u(e) where d.delivery_id = 'dlv_' || u.e
-                """, connection);
-            command.Parameters.AddWithValue("now", now);
-            command.Parameters.AddWithValue("events", chunk);
-            await command.ExecuteNonQueryAsync();
-        });
+        var delivery = await TimeAsync(database, ids.Chunk(Batch), Writers, (connection, chunk) =>
+            BenchTables.RecordAttemptsAsync(connection, [.. chunk.Select(id => new AttemptRow(id, "bench.db", 200, 1))], now));
         context.Results.AddLimit(Limit.DatabaseDelivery, rows / delivery.TotalSeconds);
 
         // 3. The same per delivery, one statement and one commit each (the shape of Herald's RecordAttemptAsync), over
@@ -99,7 +59,7 @@ public static class DatabaseBaseline
                 with logged as (
                     insert into bench_attempts (attempt_id, delivery_id, endpoint_id, event_id, event_type, attempt, succeeded,
                                                 status_code, latency_ms, error, response_excerpt, attempted_at, next_attempt_at)
-                    values (@attempt, @delivery, 'wh_db', @event, 'bench.db', 2, true, 200, 1, null, null, @now, null)
+                    values (@attempt, @delivery, 'wh_bench', @event, 'bench.db', 2, true, 200, 1, null, null, @now, null)
                 )
                 update bench_deliveries set status = 'succeeded', attempts = 2, updated_at = @now where delivery_id = @delivery
                 """, connection);

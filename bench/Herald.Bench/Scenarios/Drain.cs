@@ -104,7 +104,7 @@ public static class Drain
         var release = enabling > TimeSpan.Zero ? "released by POST /enable" : "falling due at once";
         context.Results.Record(new Figure($"drain.{endpoints.Count}", "2 delivery", $"drain a backlog {release}, {webhooks} (strict order)", "deliveries/s")
         {
-            RatioOf = strict ? Limit.WireSerial : Limit.Wire, AlsoOf = strict ? Limit.DatabaseSerialCommit : Limit.DatabaseDelivery,
+            RatioOf = strict ? Limit.WireSerial : Limit.Wire, AlsoOf = strict ? Limit.PipeStrictDrain : Limit.PipeDrain,
             Target = strict ? StrictGoal : ManyGoal,
         }, rate, $"{expected:N0} deliveries in {seconds:0.00} s, {how}");
         return rate;

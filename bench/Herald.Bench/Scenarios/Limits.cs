@@ -4,7 +4,7 @@ namespace Herald.Bench.Scenarios;
 
 /// <summary>
 /// The machine's limits, measured now (the wire at the bench's concurrency and one at a time, with the bench's CPU
-/// per request; the database's batched and one-commit writes): in full at the start and the end of a run, and in a
+/// per request; the database's batched and one-commit writes; the pipe server's ingest, drains and sustained rate): in full at the start and the end of a run, and in a
 /// shorter form before each repetition of a scenario group (full mode), whose ratios then use them.
 /// </summary>
 public static class Limits
@@ -22,6 +22,7 @@ public static class Limits
         {
             // Not recorded: the first requests of a process pay for JIT and connections.
             await WireBaseline.RunAsync(context, 0, sizes.WireRequests / 10);
+            await PipeBaseline.RunAsync(context, 0, 10);
         }
         context.Log($"limits, run {run}{(full ? " (full)" : "")}");
         await DatabaseBaseline.RunAsync(context, run, full ? sizes.DatabaseRows : sizes.DatabaseRows / 5);
@@ -30,5 +31,6 @@ public static class Limits
         results.AddLimit(Limit.WireCpu, cpu);
         var (serial, _) = await WireBaseline.RunAsync(context, 1000 + run, sizes.WireRequests / (full ? 5 : 10), concurrency: 1);
         results.AddLimit(Limit.WireSerial, serial);
+        await PipeBaseline.RunAsync(context, run, full ? 1 : 2);
     }
 }

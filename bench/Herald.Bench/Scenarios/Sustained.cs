@@ -55,7 +55,7 @@ public static class Sustained
 
         context.Results.Record(new Figure($"sustained.{endpoints.Count}", "2 delivery", $"sustained publish-and-deliver, {webhooks}", "events/s end to end")
         {
-            RatioOf = Limit.Wire, AlsoOf = Limit.DatabaseIngest, Target = goal,
+            RatioOf = Limit.Wire, AlsoOf = Limit.PipeSustained, Target = goal,
         }, rate, $"published {RunResults.Number(publish.PerSecond)}/s, last delivery {lag:0.0} s after the last publish");
         return rate;
     }

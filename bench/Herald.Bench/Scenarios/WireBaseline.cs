@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Net.Http.Headers;
 using Herald.Bench.Infrastructure;
 using Herald.Testing.Signatures;
 
@@ -12,8 +10,6 @@ namespace Herald.Bench.Scenarios;
 /// </summary>
 public static class WireBaseline
 {
-    private static readonly MediaTypeHeaderValue Json = new("application/json");
-
     /// <summary>
     /// Requests per second, and the bench process's CPU per request in µs (client and receiver: the machine's CPU
     /// speed); <paramref name="concurrency"/> defaults to the bench's.
@@ -33,14 +29,7 @@ public static class WireBaseline
         var result = await Load.ClosedAsync(requests, concurrency ?? sizes.Concurrency, TimeSpan.FromSeconds(60), async i =>
         {
             var id = $"wire{run}-{i}";
-            var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-            var body = bodies[i % bodies.Length];
-            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
-            request.Content.Headers.ContentType = Json;
-            request.Headers.TryAddWithoutValidation("webhook-id", id);
-            request.Headers.TryAddWithoutValidation("webhook-timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
-            request.Headers.TryAddWithoutValidation("webhook-signature", StandardWebhooks.Sign(key, id, timestamp, body));
-            request.Headers.TryAddWithoutValidation("User-Agent", "Herald-Webhooks/1.0");
+            using var request = SignedPost.Create(url, key, id, bodies[i % bodies.Length]);
             using var response = await context.Raw.SendAsync(request);
             return response.IsSuccessStatusCode;
         });

@@ -40,7 +40,7 @@ public sealed class HeraldProcess : IAsyncDisposable
         var dll = Path.GetFullPath(start.Dll);
         var directory = Path.GetDirectoryName(dll)!;
         ProcessOutput output = start.LogPath is { } logPath ? new LogFileOutput(logPath) : new CapturedOutput();
-        var info = output.Launch([dll, "--contentRoot", directory]);
+        var info = output.Launch([dll, .. start.Arguments, "--contentRoot", directory]);
         info.UseShellExecute = false;
         info.WorkingDirectory = directory;
         info.Environment["ASPNETCORE_URLS"] = url.GetLeftPart(UriPartial.Authority);

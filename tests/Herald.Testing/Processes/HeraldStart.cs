@@ -9,4 +9,7 @@ public sealed record HeraldStart(string Name, string Dll, IReadOnlyDictionary<st
     /// appends it to that file, which costs the parent process nothing while it runs.
     /// </summary>
     public string? LogPath { get; init; }
+
+    /// <summary>Arguments given to the dll before <c>--contentRoot</c>: a verb, for a tool with several modes (the bench's pipe server).</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
 }

@@ -10,8 +10,9 @@ using Microsoft.Extensions.Logging;
 namespace Herald.Testing.Receivers;
 
 /// <summary>
-/// Kestrel on a loopback address and an ephemeral port, without logging, handing every request to one handler: the
-/// hosting under the tests' recording receiver and the bench's fast receiver, which differ only in what they do with a request.
+/// Kestrel on a loopback address and an ephemeral port (or a given one), without logging, handing every request to one
+/// handler: the hosting under the tests' recording receiver, the bench's fast receiver and its pipe server, which differ
+/// only in what they do with a request.
 /// </summary>
 public sealed class ReceiverHost : IAsyncDisposable
 {
@@ -30,12 +31,13 @@ public sealed class ReceiverHost : IAsyncDisposable
 
     /// <param name="handler">Answers every request, whatever its method and path.</param>
     /// <param name="address">The loopback address to listen on; Linux routes all of 127.0.0.0/8 to the loopback interface.</param>
-    public static async Task<ReceiverHost> StartAsync(RequestDelegate handler, string address = "127.0.0.1")
+    /// <param name="port">Zero: any free port.</param>
+    public static async Task<ReceiverHost> StartAsync(RequestDelegate handler, string address = "127.0.0.1", int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<IHostLifetime, NoSignalLifetime>();
-        builder.WebHost.UseUrls($"http://{address}:0");
+        builder.WebHost.UseUrls($"http://{address}:{port}");
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxConcurrentConnections = null);
         var app = builder.Build();
         app.Run(handler);
