@@ -12,6 +12,8 @@ namespace Herald.Api.Auth;
 /// kept), and a valid one's never outlives the credential's own expiry. A key or session revoked (or rotated out)
 /// through this process is forgotten at once; another API process forgets it within the TTL. A token cannot be
 /// remembered as unknown before it exists, as tokens are 256 random bits that only their issuing answer reveals.
+/// Lapsed entries are dropped (at most once a minute, when a new one is remembered), so the cache holds the tokens used
+/// within the TTLs, not every token ever seen.
 /// </summary>
 public sealed class ApiKeyCache(
     ApiKeyStore keys,
@@ -22,8 +24,14 @@ public sealed class ApiKeyCache(
     // Bounds memory whatever the number of tokens in use: past it a cache starts over.
     private const int MaxEntries = 100_000;
 
+    private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
+
     private readonly ConcurrentDictionary<string, (Caller Caller, DateTimeOffset ValidUntil)> _valid = new();
     private readonly ConcurrentDictionary<string, (CredentialLookup Lookup, DateTimeOffset Until)> _refused = new();
+    private long _nextSweepTicks;
+
+    /// <summary>How many tokens are remembered, valid or refused (lapsed ones included until the next sweep).</summary>
+    public int Count => _valid.Count + _refused.Count;
 
     public async Task<CredentialLookup> FindAsync(string token, CancellationToken cancellationToken)
     {
@@ -93,16 +101,42 @@ public sealed class ApiKeyCache(
     }
 
     /// <summary>Keeps the entry unless it would already have lapsed (a TTL of zero turns a cache off).</summary>
-    private static void Remember<T>(ConcurrentDictionary<string, T> entries, string name, T entry, DateTimeOffset until, DateTimeOffset now)
+    private void Remember<T>(ConcurrentDictionary<string, T> entries, string name, T entry, DateTimeOffset until, DateTimeOffset now)
     {
         if (until <= now)
         {
             return;
         }
+        SweepLapsed(now);
         if (entries.Count >= MaxEntries)
         {
             entries.Clear();
         }
         entries[name] = entry;
+    }
+
+    /// <summary>Drops the entries that have lapsed, at most once per <see cref="SweepEvery"/> (one caller sweeps).</summary>
+    private void SweepLapsed(DateTimeOffset now)
+    {
+        var due = Interlocked.Read(ref _nextSweepTicks);
+        if (now.UtcTicks < due || Interlocked.CompareExchange(ref _nextSweepTicks, (now + SweepEvery).UtcTicks, due) != due)
+        {
+            return;
+        }
+        foreach (var entry in _valid)
+        {
+            if (entry.Value.ValidUntil <= now)
+            {
+                // Only that entry: one remembered again since then is kept.
+                _valid.TryRemove(entry);
+            }
+        }
+        foreach (var entry in _refused)
+        {
+            if (entry.Value.Until <= now)
+            {
+                _refused.TryRemove(entry);
+            }
+        }
     }
 }

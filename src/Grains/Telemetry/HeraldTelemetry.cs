@@ -29,7 +29,7 @@ public static class HeraldTelemetry
         services.AddValidatedOptions<MetricsOptions, MetricsOptionsValidator>(MetricsOptions.Section);
         services.AddSingleton<DeliveryBacklogGauge>();
         services.AddHostedService(provider => provider.GetRequiredService<DeliveryBacklogGauge>());
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(Meters).AddPrometheusExporter());
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(Meters).AddDestinationFreeHttpMetrics().AddPrometheusExporter());
         return services;
     }
 

@@ -190,6 +190,27 @@ public sealed class ApiKeyCacheTests : IAsyncLifetime
         Assert.Equal("acct_late", (await cache.FindAsync(token, default)).Caller?.AccountId);
     }
 
+    [Fact]
+    public async Task Lapsed_keys_are_dropped_so_the_cache_holds_only_the_keys_used_within_its_ttls()
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var cache = Cache(TimeSpan.FromSeconds(5), clock, unknownKeyTtl: TimeSpan.FromSeconds(30));
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal($"acct_lapse_{i}", await AccountOfAsync(cache, await AddKeyAsync($"acct_lapse_{i}")));
+            Assert.Null(await AccountOfAsync(cache, ApiKeyStore.NewKey()));
+        }
+        Assert.Equal(40, cache.Count);
+
+        // Past both TTLs and the sweep's minute: the next key remembered drops the 40 that lapsed.
+        clock.Now += TimeSpan.FromMinutes(1);
+        var recent = await AddKeyAsync("acct_recent");
+        Assert.Equal("acct_recent", await AccountOfAsync(cache, recent));
+
+        Assert.Equal(1, cache.Count);
+        Assert.Equal("acct_recent", await AccountOfAsync(cache, recent));
+    }
+
     private ApiKeyCache Cache(TimeSpan ttl, TimeProvider time, TimeSpan? unknownKeyTtl = null) =>
         new(_keys, _sessions, Options.Create(new ApiOptions { KeyCacheTtl = ttl, UnknownKeyTtl = unknownKeyTtl ?? TimeSpan.Zero }), time);
 
