@@ -45,6 +45,18 @@ public sealed class BenchDatabase : IAsyncDisposable
     /// The server's postmaster: the parent of this connection's backend (PostgreSQL forks every backend and worker
     /// from it), on this machine.
     /// </summary>
+    /// <summary>
+    /// Brings the database to the same state before each repetition: a checkpoint (so that none falls due in the
+    /// measurement for the writes of the one before) and a vacuum with statistics of Herald's queue and log tables
+    /// (so that no autovacuum of the last repetition's dead rows runs beside the next). Each statement on its own:
+    /// VACUUM cannot run in a transaction.
+    /// </summary>
+    public async Task SettleAsync()
+    {
+        await ExecuteAsync("checkpoint");
+        await ExecuteAsync("vacuum (analyze) herald_events, herald_deliveries, herald_attempts, herald_failure_outbox");
+    }
+
     public async Task<int> PostmasterPidAsync()
     {
         var backend = await ScalarAsync<int>("select pg_backend_pid()");

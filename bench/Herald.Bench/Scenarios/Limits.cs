@@ -5,7 +5,9 @@ namespace Herald.Bench.Scenarios;
 /// <summary>
 /// The machine's limits, measured now (the wire at the bench's concurrency and one at a time, with the bench's CPU
 /// per request; the database's batched and one-commit writes; the pipe server's ingest, drains and sustained rate): in full at the start and the end of a run, and in a
-/// shorter form before each repetition of a scenario group (full mode), whose ratios then use them.
+/// shorter form before each repetition of a scenario group (full mode), whose ratios then use them. The
+/// database is settled last (<see cref="Infrastructure.BenchDatabase.SettleAsync"/>), so the repetition that follows
+/// starts from the same state.
 /// </summary>
 public static class Limits
 {
@@ -32,5 +34,8 @@ public static class Limits
         var (serial, _) = await WireBaseline.RunAsync(context, 1000 + run, sizes.WireRequests / (full ? 5 : 10), concurrency: 1);
         results.AddLimit(Limit.WireSerial, serial);
         await PipeBaseline.RunAsync(context, run, full ? 1 : 2);
+        var settle = System.Diagnostics.Stopwatch.StartNew();
+        await context.Database.SettleAsync();
+        context.Log($"database settled (checkpoint, vacuum) in {settle.Elapsed.TotalSeconds:0.0} s");
     }
 }
