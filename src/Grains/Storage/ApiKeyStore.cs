@@ -88,7 +88,7 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("account", accountId);
         command.Parameters.AddWithValue("cursor", (object?)cursor ?? DBNull.Value);
         command.Parameters.AddWithValue("limit", limit + 1);
-        return IdPage.ReadAsync(command, limit, reader => new ApiKeyRecord(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<string[]>(2),
+        return KeysetPage.ReadAsync(command, limit, reader => new ApiKeyRecord(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<string[]>(2),
             reader.GetFieldValue<DateTimeOffset>(3), reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4)), k => k.Id, cancellationToken);
     }
 

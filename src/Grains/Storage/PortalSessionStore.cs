@@ -56,7 +56,7 @@ public sealed class PortalSessionStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("now", now);
         command.Parameters.AddWithValue("cursor", (object?)cursor ?? DBNull.Value);
         command.Parameters.AddWithValue("limit", limit + 1);
-        return IdPage.ReadAsync(command, limit, Read, s => s.Id, cancellationToken);
+        return KeysetPage.ReadAsync(command, limit, Read, s => s.Id, cancellationToken);
     }
 
     /// <summary>Revokes one session of the account; false when the account has no session of that id.</summary>
