@@ -123,19 +123,18 @@ public sealed class ApiKeyCache(
         {
             return;
         }
-        foreach (var entry in _valid)
+        DropLapsed(_valid, e => e.ValidUntil, now);
+        DropLapsed(_refused, e => e.Until, now);
+    }
+
+    private static void DropLapsed<T>(ConcurrentDictionary<string, T> entries, Func<T, DateTimeOffset> until, DateTimeOffset now)
+    {
+        foreach (var entry in entries)
         {
-            if (entry.Value.ValidUntil <= now)
+            if (until(entry.Value) <= now)
             {
                 // Only that entry: one remembered again since then is kept.
-                _valid.TryRemove(entry);
-            }
-        }
-        foreach (var entry in _refused)
-        {
-            if (entry.Value.Until <= now)
-            {
-                _refused.TryRemove(entry);
+                entries.TryRemove(entry);
             }
         }
     }
