@@ -7,8 +7,11 @@ namespace Herald.Bench.Infrastructure;
 /// </summary>
 public sealed record GcPauses(TimeSpan Herald, long HeraldFull, TimeSpan Bench, int BenchFull)
 {
-    public static async Task<GcPauses> SampleAsync(HeraldMetrics metrics) =>
-        new(await metrics.GcPausedAsync(), await metrics.FullCollectionsAsync(), GC.GetTotalPauseDuration(), GC.CollectionCount(2));
+    public static async Task<GcPauses> SampleAsync(HeraldMetrics metrics)
+    {
+        var (paused, full) = await metrics.GcPausesAsync();
+        return new(paused, full, GC.GetTotalPauseDuration(), GC.CollectionCount(2));
+    }
 
     /// <summary>"GC paused Herald 420 ms (1 full collection), the bench 35 ms (0)" over the time since <paramref name="before"/>.</summary>
     public string Since(GcPauses before) =>

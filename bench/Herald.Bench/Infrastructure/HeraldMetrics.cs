@@ -14,15 +14,18 @@ public sealed class HeraldMetrics(HttpClient http)
     /// <summary>Full (gen2) collections so far.</summary>
     public async Task<long> FullCollectionsAsync() => (long)await SumAsync("dotnet_gc_collections_total", "gen2");
 
-    /// <summary>The time Herald's threads were paused by the GC so far.</summary>
-    public async Task<TimeSpan> GcPausedAsync() => TimeSpan.FromSeconds(await SumAsync("dotnet_gc_pause_time_seconds_total"));
-
-    private async Task<double> SumAsync(string metric, string? label = null)
+    /// <summary>The time Herald's threads were paused by the GC so far, and its full collections, from one reading.</summary>
+    public async Task<(TimeSpan Paused, long FullCollections)> GcPausesAsync()
     {
         var text = await http.GetStringAsync("/metrics");
-        return text.Split('\n')
+        return (TimeSpan.FromSeconds(Sum(text, "dotnet_gc_pause_time_seconds_total")), (long)Sum(text, "dotnet_gc_collections_total", "gen2"));
+    }
+
+    private async Task<double> SumAsync(string metric, string? label = null) => Sum(await http.GetStringAsync("/metrics"), metric, label);
+
+    private static double Sum(string text, string metric, string? label = null) =>
+        text.Split('\n')
             .Where(line => line.StartsWith(metric, StringComparison.Ordinal) && (line.Length == metric.Length || line[metric.Length] is ' ' or '{'))
             .Where(line => label is null || line.Contains($"\"{label}\"", StringComparison.Ordinal))
             .Sum(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
-    }
 }
