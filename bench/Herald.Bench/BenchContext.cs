@@ -40,16 +40,21 @@ public sealed class BenchContext(
 
     public void Log(string message) => Console.WriteLine($"[{_clock.Elapsed:mm\\:ss}] {message}");
 
+    /// <summary>Marks the start of a measured repetition (<see cref="RecordCpuAsync"/>).</summary>
+    public async Task<CpuMark> MarkAsync() => new(Cpu.Sample(), await StatementTimes.ReadAsync(database));
+
     /// <summary>
     /// Records what <paramref name="operations"/> cost in CPU since <paramref name="start"/>, Herald + PostgreSQL, in µs
-    /// per operation, under <paramref name="key"/>; answers the detail text ("Herald 109 + PostgreSQL 72").
+    /// per operation, under <paramref name="key"/>, and logs where PostgreSQL's time went meanwhile; answers the detail
+    /// text ("Herald 109 + PostgreSQL 72").
     /// </summary>
-    public string RecordCpu(string key, string scenario, string what, CpuSample start, long operations, Target? target = null)
+    public async Task<string> RecordCpuAsync(string key, string scenario, string what, CpuMark start, long operations, Target? target = null)
     {
-        var (heraldUs, postgresUs) = Cpu.Sample().MicrosecondsPer(start, operations);
+        var (heraldUs, postgresUs) = Cpu.Sample().MicrosecondsPer(start.Cpu, operations);
         var detail = $"Herald {RunResults.Number(heraldUs)} + PostgreSQL {RunResults.Number(postgresUs)}";
         results.Record(new Figure(key, scenario, $"CPU per {what}, Herald + PostgreSQL", "µs") { RatioOf = Limit.WireCpu, Target = target },
             heraldUs + postgresUs, detail);
+        Log($"{key}: {start.Statements.Since(await StatementTimes.ReadAsync(database), operations)}");
         return detail;
     }
 

@@ -28,7 +28,7 @@ public sealed record Sizes(
     TimeSpan CollectionAge)
 {
     public static readonly Sizes Full = new(
-        Repeats: 3,
+        Repeats: 5,
         RetryRepeats: 2,
         LatencyRepeats: 3,
         Concurrency: 64,

@@ -86,23 +86,23 @@ public static class Drain
             ("endpoints", endpoints.Select(e => e.WebhookId).ToArray()));
         var tracker = context.Receiver.Track(new Tracker(recordOrder: true));
         var start = Stopwatch.GetTimestamp();
-        var cpu = context.Cpu.Sample();
+        var cpu = await context.MarkAsync();
         await EnableAllAsync(context, endpoints);
         return await MeasureAsync(context, name, endpoints, tracker, expected, start, Stopwatch.GetElapsedTime(start), record: true, cpu);
     }
 
     private static async Task<double> MeasureAsync(
         BenchContext context, string name, IReadOnlyList<BenchEndpoint> endpoints, Tracker tracker, int expected, long start, TimeSpan enabling,
-        bool record, CpuSample? cpu = null)
+        bool record, CpuMark? cpu = null)
     {
-        cpu ??= context.Cpu.Sample();
+        cpu ??= await context.MarkAsync();
         var arrived = await tracker.WaitForAsync(expected, BenchContext.Patience(expected));
         var seconds = Stopwatch.GetElapsedTime(start, tracker.LastArrival).TotalSeconds;
         var webhooks = $"{endpoints.Count:N0} webhook{(endpoints.Count == 1 ? "" : "s")}";
         var rate = tracker.Delivered.Count / seconds;
         var how = enabling > TimeSpan.Zero ? $"enabling took {enabling.TotalSeconds:0.00} s" : "from the moment they fell due";
         var cpuDetail = record
-            ? context.RecordCpu($"cpu.drain.{endpoints.Count}", "2 delivery", $"delivery, drain, {webhooks}", cpu, tracker.Delivered.Count)
+            ? await context.RecordCpuAsync($"cpu.drain.{endpoints.Count}", "2 delivery", $"delivery, drain, {webhooks}", cpu, tracker.Delivered.Count)
             : "not recorded (the drain overlapped the wake-ups)";
         context.Log($"{name}: {tracker.Delivered.Count:N0} deliveries in {seconds:0.00} s ({how}), CPU µs per delivery: {cpuDetail}");
         DeliveryCheck.Completeness(context, name, tracker, expected, arrived);

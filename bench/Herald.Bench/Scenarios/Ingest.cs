@@ -21,10 +21,10 @@ public static class Ingest
         var bodies = Enumerable.Range(0, sizes.IngestEvents).Select(i => Payloads.Publish("bench.ingest", $"in{round}-{i:D7}", i)).ToArray();
         await WarmUpAsync(context, endpoint, round);
 
-        var cpu = context.Cpu.Sample();
+        var cpu = await context.MarkAsync();
         var result = await Load.ClosedAsync(bodies.Length, sizes.Concurrency, TimeSpan.FromSeconds(120),
             i => context.Client.PublishAsync(endpoint.AccountKey, bodies[i]));
-        context.RecordCpu("cpu.ingest", "1 ingest", "event accepted", cpu, result.Ok);
+        await context.RecordCpuAsync("cpu.ingest", "1 ingest", "event accepted", cpu, result.Ok);
         if (result.Failed > 0)
         {
             context.Results.Fail($"ingest: {result.Failed:N0} publishes were not accepted ({result.FirstError})");

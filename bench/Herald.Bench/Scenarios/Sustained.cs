@@ -29,7 +29,7 @@ public static class Sustained
     {
         var sizes = context.Sizes;
         var tracker = context.Receiver.Track(new Tracker());
-        var cpu = context.Cpu.Sample();
+        var cpu = await context.MarkAsync();
         var start = Stopwatch.GetTimestamp();
         // The quick mode also caps the count, so that a slow single strict queue cannot hold the smoke test up.
         var cap = context.Options.Quick ? Math.Max(1_000, endpoints.Count * 50) : 1_000_000;
@@ -46,7 +46,7 @@ public static class Sustained
         var arrived = await tracker.WaitForAsync(expected, BenchContext.Patience(expected));
         var seconds = Stopwatch.GetElapsedTime(start, tracker.LastArrival).TotalSeconds;
         var webhooks = $"{endpoints.Count:N0} webhook{(endpoints.Count == 1 ? "" : "s")}";
-        var cpuDetail = context.RecordCpu($"cpu.sustained.{endpoints.Count}", "2 delivery", $"event published and delivered, {webhooks}", cpu, tracker.Delivered.Count, CpuGoal);
+        var cpuDetail = await context.RecordCpuAsync($"cpu.sustained.{endpoints.Count}", "2 delivery", $"event published and delivered, {webhooks}", cpu, tracker.Delivered.Count, CpuGoal);
         var rate = tracker.Delivered.Count / seconds;
         var lag = seconds - publish.Elapsed.TotalSeconds;
         context.Log($"{name}: published {publish.PerSecond:N0}/s for {publish.Elapsed.TotalSeconds:0.0} s, all {tracker.Delivered.Count:N0} delivered " +
