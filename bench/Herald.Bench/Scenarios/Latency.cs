@@ -40,6 +40,7 @@ public static class Latency
         var tracker = context.Receiver.Track(new Tracker());
         var stalls = new Stalls();
         var gc = await GcPauses.SampleAsync(context.Metrics);
+        using var disk = DiskWaits.Start(context.Cpu.PostmasterPid);
         var publish = await Infrastructure.Load.PacedAsync(rate, sizes.LatencyFor, 512, async (i, scheduled) =>
         {
             var endpoint = endpoints[i % endpoints.Count];
@@ -56,6 +57,7 @@ public static class Latency
         var paused = (await GcPauses.SampleAsync(context.Metrics)).Since(gc);
         var expected = (int)publish.Ok;
         var arrived = await tracker.WaitForAsync(expected, BenchContext.Patience(expected));
+        disk.Dispose();
         DeliveryCheck.Completeness(context, name, tracker, expected, arrived);
 
         var latencies = tracker.LatenciesMs.ToArray();
@@ -63,12 +65,12 @@ public static class Latency
         var skipped = publish.Skipped == 0 ? "" : $"; {publish.Skipped:N0} publishes not sent (512 outstanding)";
         var detail = $"{rate:N0}/s = {rate / capacity:0.00}× capacity ({capacity:N0}/s); p50 {DeliveryCheck.Ms(Stats.Percentile(latencies, 50))}, " +
                      $"p95 {DeliveryCheck.Ms(Stats.Percentile(latencies, 95))}, max {DeliveryCheck.Ms(latencies.DefaultIfEmpty(double.NaN).Max())}; " +
-                     $"publish (202) p99 {DeliveryCheck.Ms(Stats.Percentile(publish.LatenciesMs, 99))} ms{skipped}; {stalls.Summary}; {paused}";
+                     $"publish (202) p99 {DeliveryCheck.Ms(Stats.Percentile(publish.LatenciesMs, 99))} ms{skipped}; {stalls.Summary}; {paused}; {disk.Summary}";
         context.Results.Record(new Figure(load.Key, "4 latency",
             $"publish→receipt p99 at {load.Label} for {sizes.LatencyFor.TotalSeconds:0} s, {endpoints.Count:N0} webhooks", "ms")
         {
             Format = "0.0", Target = load.Target,
         }, p99, detail);
-        context.Log($"{name}: {publish.Ok:N0} published at {publish.PerSecond:N0}/s ({publish.Skipped:N0} skipped), p99 {p99:0.0} ms; {paused}; {stalls.Describe()}");
+        context.Log($"{name}: {publish.Ok:N0} published at {publish.PerSecond:N0}/s ({publish.Skipped:N0} skipped), p99 {p99:0.0} ms; {paused}; {disk.Summary}; {stalls.Describe()}");
     }
 }
