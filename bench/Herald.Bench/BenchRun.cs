@@ -25,8 +25,10 @@ public static class BenchRun
         var results = new RunResults();
         // The quick form takes 1.5 min on a quiet 2-core machine; a machine at load 40 took more than 3.
         var limit = options.Quick ? TimeSpan.FromMinutes(8) : TimeSpan.FromMinutes(60);
-        Console.WriteLine($"Herald bench ({(options.Quick ? "quick" : "full")}{(options.Busy ? ", busy" : "")}), {machine.Cores} cores, load {loadBefore}, commit {machine.Commit}");
+        Console.WriteLine($"Herald bench ({(options.Quick ? "quick" : "full")}{(options.Busy ? ", busy" : "")}{(options.Slow is { } s ? $", slow {s:0.##}" : "")}), {machine.Cores} cores, load {loadBefore}, commit {machine.Commit}");
 
+        // First, so that the PostgreSQL server, Herald and the pipe server are born under the quota too; disposed last.
+        using var quota = options.Slow is { } share ? CpuQuota.Start(share) : null;
         await using var server = options.ServerConnectionString is null ? await PrivatePostgres.StartAsync() : null;
         await using var database = await BenchDatabase.CreateAsync(options.ServerConnectionString ?? server!.ConnectionString, options.KeepDatabase);
         machine.PostgreSql = (await database.LinesAsync("select split_part(version(), ' on ', 1)"))[0] + (server is null

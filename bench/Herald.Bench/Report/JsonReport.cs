@@ -26,7 +26,8 @@ public static class JsonReport
             report.Load.OthersShare,
             Enum.GetValues<Limit>().ToDictionary(l => l.ToString(), l => results.LimitRuns(l).ToArray()),
             [.. results.Figures.Select(f => new FigureData(f.Key, f.Scenario, f.Name, f.Unit, [.. f.Value.Values], [.. f.Ratio.Values], f.RatioOf?.Short(), f.Met,
-                [.. f.Secondary.Values], f.AlsoOf?.Short()))]);
+                [.. f.Secondary.Values], f.AlsoOf?.Short()))],
+            report.Options.Slow);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(data, Options));
     }

@@ -20,7 +20,7 @@ public static class MarkdownReport
         var (options, machine, results) = (report.Options, report.Machine, report.Results);
         var md = new StringBuilder();
         void Line(string text = "") => md.Append(text).Append('\n');
-        Line(Invariant($"Run of {machine.Date:yyyy-MM-dd HH:mm} UTC, {(options.Quick ? "**quick (smoke) mode**: figures are indicative only" : "full mode")}, {report.Duration.TotalMinutes:0.0} min{(options.Busy ? "; **--busy**: a CPU burner spun on one core for the whole run" : "")}."));
+        Line(Invariant($"Run of {machine.Date:yyyy-MM-dd HH:mm} UTC, {(options.Quick ? "**quick (smoke) mode**: figures are indicative only" : "full mode")}, {report.Duration.TotalMinutes:0.0} min{(options.Busy ? "; **--busy**: a CPU burner spun on one core for the whole run" : "")}{(options.Slow is { } slow ? $"; **--slow {slow:0.##}**: the bench, PostgreSQL and Herald shared {slow:P0} of the cores (a CPU quota)" : "")}."));
         Line();
         Line(Invariant($"- **Command**: `{options.Command}`"));
         Line(Invariant($"- **Commit**: {machine.Commit}"));

@@ -11,4 +11,5 @@ public sealed record RunData(
     string LoadSummary,
     double OthersShare,
     Dictionary<string, double[]> Limits,
-    List<FigureData> Figures);
+    List<FigureData> Figures,
+    double? Slow = null);
