@@ -8,6 +8,8 @@
 #   scripts/bench.sh --quick      smoke run (2 minutes at load 17) -> .data/bench/benchmarks-quick.md; exits non-zero only
 #                                 on a functional failure (lost deliveries, bad signatures, out-of-order, refused publishes)
 #   scripts/bench.sh --busy       the same with a CPU burner on one core for the whole run -> .data/bench/benchmarks-busy.md
+#   scripts/bench.sh --slow 0.6   the same with the bench, PostgreSQL and Herald under a CPU quota of 60% of the cores
+#                                 (needs root and the cgroup cpu controller) -> .data/bench/benchmarks-slow.md
 #   scripts/bench.sh --compare COMMIT [--rounds N] [bench options]
 #                                 builds COMMIT (a git worktree in a temporary folder) and the current tree, runs the
 #                                 bench on each in turn (A B, B A, ... over N rounds, default 2), and prints each figure
