@@ -25,10 +25,14 @@ public sealed class AccountGrain(
     // The place of each endpoint's latest delivery, as this activation's publishes queued them (see DeliveryNotice).
     private readonly EndpointPlaces _places = new();
 
+    // Set before the state is cleared: the storage provider swaps in a blank state on a pool thread, while interleaved
+    // reads run on the grain's, so none of them may take that blank for an account.
+    private bool _clearing;
+
     private string AccountId => this.GetPrimaryKeyString();
 
     /// <summary>The account exists and no delete of it has begun.</summary>
-    private bool Exists => state.RecordExists && !state.State.Deleting;
+    private bool Exists => !_clearing && state.RecordExists && !state.State.Deleting;
 
     public async Task<CreatedAccount> CreateAsync(string name, AccountSettings settings)
     {
@@ -75,6 +79,7 @@ public sealed class AccountGrain(
             await DeleteWebhookAsync(endpointId);
         }
         await accounts.PurgeAsync(AccountId);
+        _clearing = true;
         await state.ClearStateAsync();
         DeactivateOnIdle();
         return true;

@@ -6,6 +6,7 @@ namespace Herald.Grains.Endpoints;
 internal sealed class EndpointContext(string id, IPersistentState<EndpointState> state)
 {
     private readonly CancellationTokenSource _deleted = new();
+    private bool _forgetting;
 
     public string Id => id;
 
@@ -14,7 +15,17 @@ internal sealed class EndpointContext(string id, IPersistentState<EndpointState>
     public EndpointState State => state.State;
 
     /// <summary>Registered and not deleted.</summary>
-    public bool Exists => state.RecordExists && !state.State.Deleted;
+    public bool Exists => IsRecorded && !state.State.Deleted;
+
+    /// <summary>
+    /// Its record is there and stays: false from the moment its removal starts. The storage provider clears the state
+    /// after its own unscheduled await, on a pool thread, while interleaved calls run on the grain's; so nothing reads
+    /// the state once the removal has begun.
+    /// </summary>
+    public bool IsRecorded => !_forgetting && state.RecordExists;
+
+    /// <summary>Deleted, its record not yet being removed.</summary>
+    public bool IsTombstone => IsRecorded && state.State.Deleted;
 
     public bool IsActive => Exists && state.State.Status == WebhookStatus.Active;
 
@@ -22,6 +33,20 @@ internal sealed class EndpointContext(string id, IPersistentState<EndpointState>
 
     /// <summary>Cancelled when the endpoint is deleted: attempts in flight are abandoned.</summary>
     public CancellationToken Deleted => _deleted.Token;
+
+    /// <summary>Claims the removal of a tombstone's record; false when it is no tombstone or another call removes it.</summary>
+    public bool BeginForget()
+    {
+        if (!IsTombstone)
+        {
+            return false;
+        }
+        _forgetting = true;
+        return true;
+    }
+
+    /// <summary>The removal failed before the record was cleared: the tombstone stands, and a later wake-up or read retries.</summary>
+    public void ForgetFailed() => _forgetting = false;
 
     public void MarkDeleted()
     {

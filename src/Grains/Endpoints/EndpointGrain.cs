@@ -78,14 +78,14 @@ public sealed partial class EndpointGrain : Grain, IEndpointGrain, IRemindable
 
     public async Task<WebhookView?> GetAsync()
     {
-        if (_state.RecordExists && _state.State.Deleted)
+        if (_endpoint.IsTombstone)
         {
             await ForgetIfUnindexedAsync();
         }
-        // Read after the await: this call interleaves with every other, and a forget that ran meanwhile (its own or the
-        // account's) has cleared the state. A tombstone still in its account's index shows itself, so that a repeated
-        // delete finds it and finishes.
-        return _state.RecordExists ? View() : null;
+        // Read after the await: this call interleaves with every other, and a forget that began meanwhile (its own or
+        // the account's) is clearing the state. A tombstone still in its account's index shows itself, so that a
+        // repeated delete finds it and finishes.
+        return _endpoint.IsRecorded ? View() : null;
     }
 
     public async Task<WebhookView?> UpdateAsync(WebhookSpec spec, long revision)
@@ -130,7 +130,7 @@ public sealed partial class EndpointGrain : Grain, IEndpointGrain, IRemindable
 
     public async Task DeleteAsync()
     {
-        if (!_state.RecordExists)
+        if (!_endpoint.IsRecorded)
         {
             return;
         }
@@ -143,7 +143,8 @@ public sealed partial class EndpointGrain : Grain, IEndpointGrain, IRemindable
 
     public async Task ForgetAsync()
     {
-        if (!_state.RecordExists || !_state.State.Deleted)
+        // One removal at a time: the account's and a read's or wake-up's may both arrive.
+        if (!_endpoint.BeginForget())
         {
             return;
         }
@@ -156,6 +157,7 @@ public sealed partial class EndpointGrain : Grain, IEndpointGrain, IRemindable
         }
         catch (Exception exception)
         {
+            _endpoint.ForgetFailed();
             LogForgetFailed(_logger, EndpointId, exception);
         }
     }
@@ -220,7 +222,7 @@ public sealed partial class EndpointGrain : Grain, IEndpointGrain, IRemindable
 
     public async Task NotifyAsync(long fromSeq)
     {
-        if (_state.RecordExists && _state.State.Deleted)
+        if (_endpoint.IsTombstone)
         {
             await ForgetIfUnindexedAsync();
             return;
@@ -239,7 +241,7 @@ public sealed partial class EndpointGrain : Grain, IEndpointGrain, IRemindable
         {
             return;
         }
-        if (_state.RecordExists && _state.State.Deleted)
+        if (_endpoint.IsTombstone)
         {
             await ForgetIfUnindexedAsync();
             return;
