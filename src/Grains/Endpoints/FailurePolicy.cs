@@ -134,7 +134,8 @@ internal sealed class FailurePolicy(
             }
         }
         await outbox.DeleteAsync(failed.AttemptId, failed.Kind);
-        endpoint.State.AppliedFailures.Remove(failed.AttemptId);
+        // Replaced, not changed in place: a write of the state in flight serializes it on a pool thread.
+        endpoint.State.AppliedFailures = [.. endpoint.State.AppliedFailures.Where(id => id != failed.AttemptId)];
     }
 
     /// <summary><c>delivery.failing</c> or <c>delivery.recovered</c>, under an id derived from the attempt, so a second publish is a duplicate.</summary>
