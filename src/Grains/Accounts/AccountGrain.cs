@@ -25,14 +25,13 @@ public sealed class AccountGrain(
     // The place of each endpoint's latest delivery, as this activation's publishes queued them (see DeliveryNotice).
     private readonly EndpointPlaces _places = new();
 
-    // Set before the state is cleared: the storage provider swaps in a blank state on a pool thread, while interleaved
-    // reads run on the grain's, so none of them may take that blank for an account.
-    private bool _clearing;
+    // Marked before the state is cleared, so that no interleaved read takes the blank state for an account.
+    private readonly StateRecord<AccountState> _record = new(state);
 
     private string AccountId => this.GetPrimaryKeyString();
 
     /// <summary>The account exists and no delete of it has begun.</summary>
-    private bool Exists => !_clearing && state.RecordExists && !state.State.Deleting;
+    private bool Exists => _record.Exists && !state.State.Deleting;
 
     public async Task<CreatedAccount> CreateAsync(string name, AccountSettings settings)
     {
@@ -79,7 +78,7 @@ public sealed class AccountGrain(
             await DeleteWebhookAsync(endpointId);
         }
         await accounts.PurgeAsync(AccountId);
-        _clearing = true;
+        _record.BeginClear();
         await state.ClearStateAsync();
         DeactivateOnIdle();
         return true;

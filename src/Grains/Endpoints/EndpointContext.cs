@@ -1,4 +1,5 @@
 using Herald.Abstractions.Webhooks;
+using Herald.Grains.Storage;
 
 namespace Herald.Grains.Endpoints;
 
@@ -6,7 +7,7 @@ namespace Herald.Grains.Endpoints;
 internal sealed class EndpointContext(string id, IPersistentState<EndpointState> state)
 {
     private readonly CancellationTokenSource _deleted = new();
-    private bool _forgetting;
+    private readonly StateRecord<EndpointState> _record = new(state);
 
     public string Id => id;
 
@@ -17,12 +18,8 @@ internal sealed class EndpointContext(string id, IPersistentState<EndpointState>
     /// <summary>Registered and not deleted.</summary>
     public bool Exists => IsRecorded && !state.State.Deleted;
 
-    /// <summary>
-    /// Its record is there and stays: false from the moment its removal starts. The storage provider clears the state
-    /// after its own unscheduled await, on a pool thread, while interleaved calls run on the grain's; so nothing reads
-    /// the state once the removal has begun.
-    /// </summary>
-    public bool IsRecorded => !_forgetting && state.RecordExists;
+    /// <summary>Its record is there and stays: false from the moment its removal starts (see <see cref="StateRecord{TState}"/>).</summary>
+    public bool IsRecorded => _record.Exists;
 
     /// <summary>Deleted, its record not yet being removed.</summary>
     public bool IsTombstone => IsRecorded && state.State.Deleted;
@@ -41,12 +38,12 @@ internal sealed class EndpointContext(string id, IPersistentState<EndpointState>
         {
             return false;
         }
-        _forgetting = true;
+        _record.BeginClear();
         return true;
     }
 
     /// <summary>The removal failed before the record was cleared: the tombstone stands, and a later wake-up or read retries.</summary>
-    public void ForgetFailed() => _forgetting = false;
+    public void ForgetFailed() => _record.ClearFailed();
 
     public void MarkDeleted()
     {
