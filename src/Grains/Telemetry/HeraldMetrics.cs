@@ -19,6 +19,10 @@ public static class HeraldMetrics
     /// <summary>Reminder registrations and removals made by endpoints: the reminder churn that retries cause.</summary>
     public static readonly Counter<long> ReminderWrites = Meter.CreateCounter<long>("herald.reminder.writes");
 
+    public static readonly Counter<long> IdleTrims = Meter.CreateCounter<long>(
+        "herald.memory.idle_trims", "{trim}",
+        "Aggressive collections run after a load peak once the process was quiet, to give the peak's memory back (Herald:Memory:IdleTrim).");
+
     public static readonly Counter<long> PassFailures = Meter.CreateCounter<long>(
         "herald.delivery.pass.failures", "{pass}",
         "Delivery passes of an endpoint that failed (a database error, say): each is logged, and the next pass follows with backoff.");

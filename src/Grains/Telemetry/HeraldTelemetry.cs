@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 
 using Herald.Grains.Hosting;
+using Herald.Grains.Memory;
 
 namespace Herald.Grains.Telemetry;
 
@@ -23,12 +24,17 @@ public static class HeraldTelemetry
         "System.Runtime",
     ];
 
-    /// <summary>Registers the meters, the Prometheus exporter and the backlog gauges (which need <c>AddHeraldStorage</c>).</summary>
+    /// <summary>
+    /// Registers the meters, the Prometheus exporter, the backlog gauges (which need <c>AddHeraldStorage</c>) and the
+    /// trim that gives a load peak's memory back once the process is quiet.
+    /// </summary>
     public static IServiceCollection AddHeraldMetrics(this IServiceCollection services)
     {
         services.AddValidatedOptions<MetricsOptions, MetricsOptionsValidator>(MetricsOptions.Section);
         services.AddSingleton<DeliveryBacklogGauge>();
         services.AddHostedService(provider => provider.GetRequiredService<DeliveryBacklogGauge>());
+        services.AddValidatedOptions<IdleTrimOptions, IdleTrimOptionsValidator>(IdleTrimOptions.Section);
+        services.AddHostedService<IdleMemoryTrimmer>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(Meters).AddDestinationFreeHttpMetrics().AddPrometheusExporter());
         return services;
     }

@@ -23,6 +23,8 @@ public sealed class OptionsValidationTests
     [InlineData("Herald:Shutdown:DrainTimeout", "-00:00:01")]
     [InlineData("Herald:Catalog:RefreshInterval", "-00:00:01")]
     [InlineData("Herald:Metrics:BacklogRefresh", "00:00:00")]
+    [InlineData("Herald:Memory:IdleTrim:CheckInterval", "00:00:00")]
+    [InlineData("Herald:Memory:IdleTrim:QuietAllocationBytesPerSecond", "-1")]
     [InlineData("Herald:Delivery:DefaultTimeoutSeconds", "0")]
     [InlineData("Herald:Delivery:MaxRetryAfter", "00:00:00")]
     [InlineData("Herald:Delivery:WakeReminderPeriod", "00:00:00")]
