@@ -41,12 +41,12 @@ public sealed class BenchContext(
     public void Log(string message) => Console.WriteLine($"[{_clock.Elapsed:mm\\:ss}] {message}");
 
     /// <summary>Marks the start of a measured repetition (<see cref="RecordCpuAsync"/>).</summary>
-    public async Task<CpuMark> MarkAsync() => new(Cpu.Sample(), await StatementTimes.ReadAsync(database));
+    public async Task<CpuMark> MarkAsync() => new(Cpu.Sample(), await StatementTimes.ReadAsync(database), await Metrics.IdleTrimsAsync());
 
     /// <summary>
     /// Records what <paramref name="operations"/> cost in CPU since <paramref name="start"/>, Herald + PostgreSQL, in µs
     /// per operation, under <paramref name="key"/>, and logs where PostgreSQL's time went meanwhile; answers the detail
-    /// text ("Herald 109 + PostgreSQL 72").
+    /// text ("Herald 109 + PostgreSQL 72"). An idle memory trim in Herald during the repetition is a functional failure.
     /// </summary>
     public async Task<string> RecordCpuAsync(string key, string scenario, string what, CpuMark start, long operations, Target? target = null)
     {
@@ -55,6 +55,11 @@ public sealed class BenchContext(
         results.Record(new Figure(key, scenario, $"CPU per {what}, Herald + PostgreSQL", "µs") { RatioOf = Limit.WireCpu, Target = target },
             heraldUs + postgresUs, detail);
         Log($"{key}: {start.Statements.Since(await StatementTimes.ReadAsync(database), operations)}");
+        var trims = await Metrics.IdleTrimsAsync() - start.IdleTrims;
+        if (trims > 0)
+        {
+            results.Fail($"{key}: Herald ran its idle memory trim {trims} time(s) while this repetition loaded it (Herald:Memory:IdleTrim must wait for a quiet process)");
+        }
         return detail;
     }
 

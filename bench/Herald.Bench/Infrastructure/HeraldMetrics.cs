@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Herald.Bench.Infrastructure;
 
-/// <summary>Readings from Herald's <c>/metrics</c> (Prometheus text): the .NET runtime's GC figures.</summary>
+/// <summary>Readings from Herald's <c>/metrics</c> (Prometheus text): the .NET runtime's GC figures and Herald's idle trims.</summary>
 public sealed class HeraldMetrics(HttpClient http)
 {
     /// <summary>The managed heap as of the last GC, all generations: what live objects held then.</summary>
@@ -13,6 +13,9 @@ public sealed class HeraldMetrics(HttpClient http)
 
     /// <summary>Full (gen2) collections so far.</summary>
     public async Task<long> FullCollectionsAsync() => (long)await SumAsync("dotnet_gc_collections_total", "gen2");
+
+    /// <summary>Herald's idle memory trims so far (<c>herald.memory.idle_trims</c>; absent before the first one).</summary>
+    public async Task<long> IdleTrimsAsync() => (long)await SumAsync("herald_memory_idle_trims_total");
 
     /// <summary>The time Herald's threads were paused by the GC so far, and its full collections, from one reading.</summary>
     public async Task<(TimeSpan Paused, long FullCollections)> GcPausesAsync()
