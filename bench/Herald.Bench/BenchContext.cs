@@ -41,21 +41,28 @@ public sealed class BenchContext(
     public void Log(string message) => Console.WriteLine($"[{_clock.Elapsed:mm\\:ss}] {message}");
 
     /// <summary>Marks the start of a measured repetition (<see cref="RecordCpuAsync"/>).</summary>
-    public async Task<CpuMark> MarkAsync() => new(Cpu.Sample(), await StatementTimes.ReadAsync(database), await Metrics.IdleTrimsAsync());
+    public async Task<CpuMark> MarkAsync()
+    {
+        // Herald's /metrics first, so that the scrape's own CPU falls before the repetition.
+        var herald = await Metrics.MarksAsync();
+        return new(Cpu.Sample(), await StatementTimes.ReadAsync(database), herald);
+    }
 
     /// <summary>
     /// Records what <paramref name="operations"/> cost in CPU since <paramref name="start"/>, Herald + PostgreSQL, in µs
     /// per operation, under <paramref name="key"/>, and logs where PostgreSQL's time went meanwhile; answers the detail
-    /// text ("Herald 109 + PostgreSQL 72"). An idle memory trim in Herald during the repetition is a functional failure.
+    /// text ("Herald 109 (of which JIT 4) + PostgreSQL 72"). An idle memory trim in Herald during the repetition is a functional failure.
     /// </summary>
     public async Task<string> RecordCpuAsync(string key, string scenario, string what, CpuMark start, long operations, Target? target = null)
     {
         var (heraldUs, postgresUs) = Cpu.Sample().MicrosecondsPer(start.Cpu, operations);
-        var detail = $"Herald {RunResults.Number(heraldUs)} + PostgreSQL {RunResults.Number(postgresUs)}";
+        var marks = await Metrics.MarksAsync();
+        var jitUs = operations > 0 ? (marks.Jit - start.Herald.Jit).TotalMicroseconds / operations : double.NaN;
+        var detail = $"Herald {RunResults.Number(heraldUs)} (of which JIT {RunResults.Number(jitUs)}) + PostgreSQL {RunResults.Number(postgresUs)}";
         results.Record(new Figure(key, scenario, $"CPU per {what}, Herald + PostgreSQL", "µs") { RatioOf = Limit.WireCpu, Target = target },
             heraldUs + postgresUs, detail);
         Log($"{key}: {start.Statements.Since(await StatementTimes.ReadAsync(database), operations)}");
-        var trims = await Metrics.IdleTrimsAsync() - start.IdleTrims;
+        var trims = marks.IdleTrims - start.Herald.IdleTrims;
         if (trims > 0)
         {
             results.Fail($"{key}: Herald ran its idle memory trim {trims} time(s) while this repetition loaded it (Herald:Memory:IdleTrim must wait for a quiet process)");
