@@ -254,6 +254,7 @@ public sealed partial class EndpointGrain : Grain, IEndpointGrain, IRemindable
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _window.Clear(); // gives its bytes back to the silo's budget
+        _services.Turnover.EndpointDeactivated();
         return Task.CompletedTask;
     }
 

@@ -1,8 +1,10 @@
 using System.Net;
 using Herald.Grains.Endpoints;
+using Herald.Grains.Memory;
 using Herald.Grains.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
@@ -90,6 +92,7 @@ public static class HeraldSiloBuilderExtensions
         silo.Services.AddHeraldStorage(connectionString);
         silo.Services.AddHeraldDelivery();
         silo.Services.AddSingleton<WindowBudget>();
+        silo.Services.TryAddSingleton<GrainTurnover>();
         silo.Services.AddSingleton<EndpointServices>();
         silo.Services.AddHeraldShutdown();
         silo.Services.AddHeraldSecrets();

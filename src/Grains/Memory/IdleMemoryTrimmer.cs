@@ -10,7 +10,8 @@ namespace Herald.Grains.Memory;
 /// <see cref="IdleTrimOptions.CheckInterval"/> and, when <see cref="IdleTrimPolicy"/> says so, runs one aggressive
 /// full collection (compacting, and decommitting what it frees). Its pause falls in a quiet time by construction.
 /// </summary>
-public sealed partial class IdleMemoryTrimmer(IOptions<IdleTrimOptions> options, TimeProvider time, ILogger<IdleMemoryTrimmer> logger)
+public sealed partial class IdleMemoryTrimmer(
+    IOptions<IdleTrimOptions> options, GrainTurnover turnover, TimeProvider time, ILogger<IdleMemoryTrimmer> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -23,13 +24,13 @@ public sealed partial class IdleMemoryTrimmer(IOptions<IdleTrimOptions> options,
         var policy = new IdleTrimPolicy(settings);
         using var timer = new PeriodicTimer(settings.CheckInterval, time);
         var last = time.GetTimestamp();
-        policy.Observe(MemorySample.Read(), TimeSpan.Zero);
+        policy.Observe(MemorySample.Read(turnover), TimeSpan.Zero);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 var now = time.GetTimestamp();
-                var sample = MemorySample.Read();
+                var sample = MemorySample.Read(turnover);
                 if (policy.Observe(sample, time.GetElapsedTime(last, now)))
                 {
                     policy.Trimmed(Trim(sample, policy.Quiet));
@@ -46,7 +47,7 @@ public sealed partial class IdleMemoryTrimmer(IOptions<IdleTrimOptions> options,
     {
         var started = time.GetTimestamp();
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        var after = MemorySample.Read();
+        var after = MemorySample.Read(turnover);
         HeraldMetrics.IdleTrims.Add(1);
         LogTrimmed(logger, quiet.TotalSeconds, before.CommittedBytes >> 20, after.CommittedBytes >> 20, time.GetElapsedTime(started).TotalMilliseconds);
         return after;

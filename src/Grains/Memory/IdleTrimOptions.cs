@@ -31,6 +31,13 @@ public sealed class IdleTrimOptions
     /// </summary>
     public long MinimumGrowthBytes { get; set; } = 128L * 1024 * 1024;
 
-    /// <summary>The least time between two trims.</summary>
+    /// <summary>The least time between two trims for growth (<see cref="MinimumGrowthBytes"/>).</summary>
     public TimeSpan MinimumInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Endpoint grains deactivated since the last trim that make a trim worth its pause on their own (their state is
+    /// garbage no collection has seen: 5,000 hold some 25–50 MiB). Once a peak's grains reach their collection age,
+    /// this gives back what the trim after the peak could not, as they were still active then.
+    /// </summary>
+    public long MinimumDeactivations { get; set; } = 5_000;
 }

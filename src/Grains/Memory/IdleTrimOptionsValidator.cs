@@ -11,5 +11,6 @@ public sealed class IdleTrimOptionsValidator : IValidateOptions<IdleTrimOptions>
         .Within(nameof(options.QuietAllocationBytesPerSecond), options.QuietAllocationBytesPerSecond, 0L, 1024L * 1024 * 1024)
         .Within(nameof(options.MinimumGrowthBytes), options.MinimumGrowthBytes, 0L, 1024L * 1024 * 1024 * 1024)
         .Within(nameof(options.MinimumInterval), options.MinimumInterval, TimeSpan.Zero, TimeSpan.FromDays(1))
+        .Within(nameof(options.MinimumDeactivations), options.MinimumDeactivations, 1L, 100_000_000L)
         .Result;
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
 
 using Herald.Grains.Hosting;
@@ -34,6 +35,7 @@ public static class HeraldTelemetry
         services.AddSingleton<DeliveryBacklogGauge>();
         services.AddHostedService(provider => provider.GetRequiredService<DeliveryBacklogGauge>());
         services.AddValidatedOptions<IdleTrimOptions, IdleTrimOptionsValidator>(IdleTrimOptions.Section);
+        services.TryAddSingleton<GrainTurnover>();
         services.AddHostedService<IdleMemoryTrimmer>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(Meters).AddDestinationFreeHttpMetrics().AddPrometheusExporter());
         return services;

@@ -14,26 +14,29 @@ public sealed class IdleTrimPolicyTests
         QuietAllocationBytesPerSecond = 2 * MiB,
         MinimumGrowthBytes = 128 * MiB,
         MinimumInterval = TimeSpan.FromMinutes(5),
+        MinimumDeactivations = 5_000,
     };
 
     /// <summary>Feeds one reading per tick at the given allocation rate and committed memory; the tick numbers that asked for a trim.</summary>
     private sealed class Run(IdleTrimPolicy policy)
     {
         private long _allocated;
+        private long _deactivated;
         private int _tick;
 
         public List<int> Trims { get; } = [];
 
-        public Run Ticks(int count, long bytesPerSecond, long committed, long committedAfterTrim = 100 * MiB)
+        public Run Ticks(int count, long bytesPerSecond, long committed, long committedAfterTrim = 100 * MiB, long deactivationsPerTick = 0)
         {
             for (var i = 0; i < count; i++)
             {
                 _tick++;
                 _allocated += bytesPerSecond * (long)Tick.TotalSeconds;
-                if (policy.Observe(new MemorySample(_allocated, committed), Tick))
+                _deactivated += deactivationsPerTick;
+                if (policy.Observe(new MemorySample(_allocated, committed, _deactivated), Tick))
                 {
                     Trims.Add(_tick);
-                    policy.Trimmed(new MemorySample(_allocated, committedAfterTrim));
+                    policy.Trimmed(new MemorySample(_allocated, committedAfterTrim, _deactivated));
                 }
             }
             return this;
@@ -113,6 +116,40 @@ public sealed class IdleTrimPolicyTests
         // First trim at tick 10. The second peak (ticks 15-18) is quiet again from tick 19 and for 30 s by tick 24,
         // but the interval of 5 min after tick 10 (60 ticks) holds it until tick 70.
         Assert.Equal([10, 70], run.Trims);
+    }
+
+    [Fact]
+    public void Grains_deactivated_after_a_trim_give_one_more_once_quiet_without_waiting_for_the_interval()
+    {
+        var run = Start(committed: 100 * MiB)
+            .Ticks(4, bytesPerSecond: 50 * MiB, committed: 600 * MiB)
+            .Ticks(10, bytesPerSecond: 0, committed: 600 * MiB, committedAfterTrim: 300 * MiB)
+            .Ticks(5, bytesPerSecond: 0, committed: 300 * MiB, committedAfterTrim: 300 * MiB, deactivationsPerTick: 2_000)
+            .Ticks(60, bytesPerSecond: 0, committed: 300 * MiB);
+
+        // Trim for growth at tick 10 (quiet from 5). By tick 17, 6,000 grains were deactivated: the process has been
+        // quiet all along, so the second trim comes then, an interval of 5 min notwithstanding; then nothing more.
+        Assert.Equal([10, 17], run.Trims);
+    }
+
+    [Fact]
+    public void Deactivations_under_load_wait_for_quiet()
+    {
+        var run = Start(committed: 100 * MiB)
+            .Ticks(20, bytesPerSecond: 10 * MiB, committed: 150 * MiB, deactivationsPerTick: 1_000)
+            .Ticks(10, bytesPerSecond: 0, committed: 150 * MiB);
+
+        // Deactivations passed 5,000 at tick 5, under load; the trim waits for 30 s of quiet (ticks 21-26).
+        Assert.Equal([26], run.Trims);
+    }
+
+    [Fact]
+    public void Fewer_deactivations_than_the_set_number_do_not_trim()
+    {
+        var run = Start(committed: 100 * MiB)
+            .Ticks(100, bytesPerSecond: 0, committed: 150 * MiB, deactivationsPerTick: 49);
+
+        Assert.Empty(run.Trims);
     }
 
     [Fact]
