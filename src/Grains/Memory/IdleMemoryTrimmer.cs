@@ -54,6 +54,6 @@ public sealed partial class IdleMemoryTrimmer(
     }
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Quiet for {QuietSeconds:0} s after a load peak: an aggressive collection took the GC's committed memory from {BeforeMiB} to {AfterMiB} MiB in {Milliseconds:0} ms")]
+        Message = "Quiet for {QuietSeconds:0} s: an aggressive collection took the GC's committed memory from {BeforeMiB} to {AfterMiB} MiB in {Milliseconds:0} ms")]
     private static partial void LogTrimmed(ILogger logger, double quietSeconds, long beforeMiB, long afterMiB, double milliseconds);
 }
