@@ -5,8 +5,6 @@ namespace Herald.Bench.Infrastructure;
 /// <summary>Readings from Herald's <c>/metrics</c> (Prometheus text): the .NET runtime's GC and JIT figures and Herald's idle trims.</summary>
 public sealed class HeraldMetrics(HttpClient http)
 {
-    private const string IdleTrims = "herald_memory_idle_trims_total";
-
     /// <summary>The managed heap as of the last GC, all generations: what live objects held then.</summary>
     public async Task<long> HeapAfterLastGcAsync() => (long)await SumAsync("dotnet_gc_last_collection_heap_size_bytes");
 
@@ -16,14 +14,14 @@ public sealed class HeraldMetrics(HttpClient http)
     /// <summary>Full (gen2) collections so far.</summary>
     public async Task<long> FullCollectionsAsync() => (long)await SumAsync("dotnet_gc_collections_total", "gen2");
 
-    /// <summary>Herald's idle memory trims so far (<c>herald.memory.idle_trims</c>; absent before the first one).</summary>
-    public async Task<long> IdleTrimsAsync() => (long)await SumAsync(IdleTrims);
-
-    /// <summary>The idle trims and the JIT compiler's time so far, from one reading.</summary>
+    /// <summary>
+    /// Herald's idle memory trims (<c>herald.memory.idle_trims</c>; absent before the first one) and the JIT compiler's
+    /// time so far, from one reading.
+    /// </summary>
     public async Task<HeraldMarks> MarksAsync()
     {
         var text = await http.GetStringAsync("/metrics");
-        return new HeraldMarks((long)Sum(text, IdleTrims), TimeSpan.FromSeconds(Sum(text, "dotnet_jit_compilation_time_seconds_total")));
+        return new HeraldMarks((long)Sum(text, "herald_memory_idle_trims_total"), TimeSpan.FromSeconds(Sum(text, "dotnet_jit_compilation_time_seconds_total")));
     }
 
     /// <summary>The time Herald's threads were paused by the GC so far, and its full collections, from one reading.</summary>

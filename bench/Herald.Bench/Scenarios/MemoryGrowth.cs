@@ -22,7 +22,7 @@ public static class MemoryGrowth
         const string scenario = "8 memory over the run";
         results.Record(new Figure("memory.rss.warm", scenario, "Herald's resident memory (RSS) after warm-up", "MiB"), Mib(warm.Rss), Describe(warm));
         results.Record(new Figure("memory.rss.end", scenario, "Herald's resident memory (RSS) after the full run", "MiB"), Mib(end.Rss), Describe(end));
-        var trims = await context.Metrics.IdleTrimsAsync();
+        var trims = (await context.Metrics.MarksAsync()).IdleTrims;
         results.Record(new Figure("memory.rss.growth", scenario, "RSS after the full run ÷ RSS after warm-up", "×") { Format = "0.00", Target = Goal },
             (double)end.Rss / warm.Rss, $"Herald's idle memory trims over the run: {trims}");
         results.Record(new Figure("memory.heap.growth", scenario, "managed heap after a forced full GC: after the full run ÷ after warm-up", "×") { Format = "0.00" },
