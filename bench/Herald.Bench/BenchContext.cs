@@ -53,13 +53,14 @@ public sealed class BenchContext(
     /// per operation, under <paramref name="key"/>, and logs where PostgreSQL's time went meanwhile; answers the detail
     /// text ("Herald 109 (of which JIT 4) + PostgreSQL 72"). An idle memory trim in Herald during the repetition is a functional failure.
     /// </summary>
-    public async Task<string> RecordCpuAsync(string key, string scenario, string what, CpuMark start, long operations, Target? target = null)
+    /// <param name="pipe">The pipe limit of the same kind of work (<see cref="Limit.PipeSustainedCpu"/>, …): the second ratio.</param>
+    public async Task<string> RecordCpuAsync(string key, string scenario, string what, CpuMark start, long operations, Limit pipe, Target? target = null)
     {
         var (heraldUs, postgresUs) = Cpu.Sample().MicrosecondsPer(start.Cpu, operations);
         var marks = await Metrics.MarksAsync();
         var jitUs = operations > 0 ? (marks.Jit - start.Herald.Jit).TotalMicroseconds / operations : double.NaN;
         var detail = $"Herald {RunResults.Number(heraldUs)} (of which JIT {RunResults.Number(jitUs)}) + PostgreSQL {RunResults.Number(postgresUs)}";
-        results.Record(new Figure(key, scenario, $"CPU per {what}, Herald + PostgreSQL", "µs") { RatioOf = Limit.WireCpu, Target = target },
+        results.Record(new Figure(key, scenario, $"CPU per {what}, Herald + PostgreSQL", "µs") { RatioOf = Limit.WireCpu, AlsoOf = pipe, Target = target },
             heraldUs + postgresUs, detail);
         Log($"{key}: {start.Statements.Since(await StatementTimes.ReadAsync(database), operations)}");
         var trims = marks.IdleTrims - start.Herald.IdleTrims;

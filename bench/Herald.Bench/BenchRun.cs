@@ -59,7 +59,7 @@ public static class BenchRun
         }
         cleanup.Add(herald);
         cleanup.Add(pipe.Process);
-        var cpu = new CpuMeter(herald.Id, await database.PostmasterPidAsync());
+        var cpu = new CpuMeter(herald.Id, await database.PostmasterPidAsync(), pipe.Process.Id);
         Console.WriteLine($"Herald pid {herald.Id} on {herald.Url} (log {logPath}), pipe server pid {pipe.Process.Id}, database {database.Name}, postmaster pid {cpu.PostmasterPid}" +
                           (burner is null ? "" : $", CPU burner pid {burner.Id}"));
         await using var load = new MachineLoad(cpu.Sample());

@@ -35,4 +35,16 @@ public enum Limit
 
     /// <summary>The pipe server published to at concurrency 64 with forwarding on, first publish → last arrival, events/s.</summary>
     PipeSustained,
+
+    /// <summary>CPU of the pipe server + PostgreSQL per event accepted in the pipe ingest, µs: what a minimal Herald spends.</summary>
+    PipeIngestCpu,
+
+    /// <summary>The same per delivery in the pipe drain at the bench's concurrency, µs.</summary>
+    PipeDrainCpu,
+
+    /// <summary>The same per delivery in the pipe drain one at a time, µs.</summary>
+    PipeStrictDrainCpu,
+
+    /// <summary>The same per event published and delivered in the pipe sustained run, µs.</summary>
+    PipeSustainedCpu,
 }

@@ -16,6 +16,10 @@ public static class LimitNames
         Limit.PipeDrain => "pipe drain",
         Limit.PipeStrictDrain => "pipe drain₁",
         Limit.PipeSustained => "pipe sustained",
+        Limit.PipeIngestCpu => "pipe ingest CPU",
+        Limit.PipeDrainCpu => "pipe drain CPU",
+        Limit.PipeStrictDrainCpu => "pipe drain₁ CPU",
+        Limit.PipeSustainedCpu => "pipe sustained CPU",
         _ => limit.ToString(),
     };
 
@@ -32,6 +36,10 @@ public static class LimitNames
         Limit.PipeDrain => ($"pipe drain: the pipe server sends pending deliveries read from PostgreSQL, signed, {concurrency} at a time, each attempt group-committed", "deliveries/s"),
         Limit.PipeStrictDrain => ("pipe drain₁: the same one at a time, the next send while the last success commits (one strict queue, as Herald's)", "deliveries/s"),
         Limit.PipeSustained => ($"pipe sustained: publishes at concurrency {concurrency}, each committed event forwarded and its attempt committed, first publish → last arrival", "events/s end to end"),
+        Limit.PipeIngestCpu => ("pipe ingest CPU: the pipe server + PostgreSQL per event accepted", "µs"),
+        Limit.PipeDrainCpu => ("pipe drain CPU: the pipe server + PostgreSQL per delivery", "µs"),
+        Limit.PipeStrictDrainCpu => ("pipe drain₁ CPU: the same, one at a time", "µs"),
+        Limit.PipeSustainedCpu => ("pipe sustained CPU: the pipe server + PostgreSQL per event published and delivered", "µs"),
         _ => (limit.ToString(), ""),
     };
 }

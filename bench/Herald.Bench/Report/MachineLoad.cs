@@ -7,8 +7,8 @@ namespace Herald.Bench.Report;
 
 /// <summary>
 /// How busy the machine was during the run, besides the bench: the 1-minute load average sampled every few seconds,
-/// the CPU stolen by the hypervisor, and the CPU used by processes other than the bench, Herald and PostgreSQL (other
-/// people's work, or the <c>--busy</c> burner), as a share of all cores.
+/// the CPU stolen by the hypervisor, and the CPU used by processes other than the bench, Herald, PostgreSQL and the
+/// pipe server (other people's work, or the <c>--busy</c> burner), as a share of all cores.
 /// </summary>
 public sealed class MachineLoad : IAsyncDisposable
 {
@@ -21,7 +21,7 @@ public sealed class MachineLoad : IAsyncDisposable
     private readonly TimeSpan _benchStart = Process.GetCurrentProcess().TotalProcessorTime;
     private readonly CpuSample _measuredStart;
 
-    /// <param name="start">Herald's and PostgreSQL's CPU now: what they use from here on is the bench's, not others'.</param>
+    /// <param name="start">Herald's, PostgreSQL's and the pipe server's CPU now: what they use from here on is the bench's, not others'.</param>
     public MachineLoad(CpuSample start)
     {
         _measuredStart = start;
@@ -45,7 +45,7 @@ public sealed class MachineLoad : IAsyncDisposable
         var now = CpuTimes.Read();
         var total = now.Total - _start.Total;
         var bench = (Process.GetCurrentProcess().TotalProcessorTime - _benchStart).TotalSeconds * ProcStat.TicksPerSecond;
-        var measured = (end.Herald - _measuredStart.Herald + (end.Postgres - _measuredStart.Postgres)).TotalSeconds * ProcStat.TicksPerSecond;
+        var measured = end.Since(_measuredStart).TotalSeconds * ProcStat.TicksPerSecond;
         if (total > 0)
         {
             StealShare = (now.Steal - _start.Steal) / (double)total;

@@ -102,7 +102,8 @@ public static class Drain
         var rate = tracker.Delivered.Count / seconds;
         var how = enabling > TimeSpan.Zero ? $"enabling took {enabling.TotalSeconds:0.00} s" : "from the moment they fell due";
         var cpuDetail = record
-            ? await context.RecordCpuAsync($"cpu.drain.{endpoints.Count}", "2 delivery", $"delivery, drain, {webhooks}", cpu, tracker.Delivered.Count)
+            ? await context.RecordCpuAsync($"cpu.drain.{endpoints.Count}", "2 delivery", $"delivery, drain, {webhooks}", cpu, tracker.Delivered.Count,
+                endpoints.Count == 1 ? Limit.PipeStrictDrainCpu : Limit.PipeDrainCpu)
             : "not recorded (the drain overlapped the wake-ups)";
         context.Log($"{name}: {tracker.Delivered.Count:N0} deliveries in {seconds:0.00} s ({how}), CPU µs per delivery: {cpuDetail}");
         DeliveryCheck.Completeness(context, name, tracker, expected, arrived);

@@ -24,7 +24,7 @@ public static class Ingest
         var cpu = await context.MarkAsync();
         var result = await Load.ClosedAsync(bodies.Length, sizes.Concurrency, TimeSpan.FromSeconds(120),
             i => context.Client.PublishAsync(endpoint.AccountKey, bodies[i]));
-        await context.RecordCpuAsync("cpu.ingest", "1 ingest", "event accepted", cpu, result.Ok);
+        await context.RecordCpuAsync("cpu.ingest", "1 ingest", "event accepted", cpu, result.Ok, Limit.PipeIngestCpu);
         if (result.Failed > 0)
         {
             context.Results.Fail($"ingest: {result.Failed:N0} publishes were not accepted ({result.FirstError})");

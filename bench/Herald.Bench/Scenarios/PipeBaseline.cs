@@ -32,65 +32,79 @@ public static class PipeBaseline
         var drain = await DrainAsync(context, $"pd{run}", sizes.PipeDrain / divisor, sizes.Concurrency, TimeLimit);
         var strict = await DrainAsync(context, $"ps{run}", Math.Max(50, sizes.PipeStrictDrain / divisor), 1, StrictTimeLimit);
         var sustained = await SustainedAsync(context, run, sizes.PipeSustainedFor / divisor);
-        context.Log($"pipe baseline run {run}: ingest {ingest:N0} events/s, drain {drain:N0}/s at concurrency {sizes.Concurrency}, " +
-                    $"{strict:N0}/s one at a time, sustained {sustained:N0} events/s");
+        context.Log($"pipe baseline run {run}: ingest {ingest.Rate:N0} events/s, drain {drain.Rate:N0}/s at concurrency {sizes.Concurrency}, " +
+                    $"{strict.Rate:N0}/s one at a time, sustained {sustained.Rate:N0} events/s; CPU (pipe + PostgreSQL) per operation " +
+                    $"{ingest.Cpu:N0} / {drain.Cpu:N0} / {strict.Cpu:N0} / {sustained.Cpu:N0} µs");
         if (run > 0)
         {
-            context.Results.AddLimit(Limit.PipeIngest, ingest);
-            context.Results.AddLimit(Limit.PipeDrain, drain);
-            context.Results.AddLimit(Limit.PipeStrictDrain, strict);
-            context.Results.AddLimit(Limit.PipeSustained, sustained);
+            context.Results.AddLimit(Limit.PipeIngest, ingest.Rate);
+            context.Results.AddLimit(Limit.PipeDrain, drain.Rate);
+            context.Results.AddLimit(Limit.PipeStrictDrain, strict.Rate);
+            context.Results.AddLimit(Limit.PipeSustained, sustained.Rate);
+            context.Results.AddLimit(Limit.PipeIngestCpu, ingest.Cpu);
+            context.Results.AddLimit(Limit.PipeDrainCpu, drain.Cpu);
+            context.Results.AddLimit(Limit.PipeStrictDrainCpu, strict.Cpu);
+            context.Results.AddLimit(Limit.PipeSustainedCpu, sustained.Cpu);
         }
     }
 
-    /// <summary>Publishes accepted (202 after the commit) per second, forwarding off.</summary>
-    private static async Task<double> IngestAsync(BenchContext context, int run, int events)
+    /// <summary>Publishes accepted (202 after the commit) per second, forwarding off, and the CPU per publish.</summary>
+    private static async Task<PipeMeasure> IngestAsync(BenchContext context, int run, int events)
     {
         var pipe = context.Pipe;
         await BenchTables.ResetAsync(context.Database);
         await pipe.ForwardAsync(on: false);
         var bodies = Enumerable.Range(0, events).Select(i => Payloads.Publish(Type, $"pi{run}-{i:D7}", i)).ToArray();
+        var cpu = context.Cpu.Sample();
         var result = await Load.ClosedAsync(events, context.Sizes.Concurrency, TimeLimit, i => pipe.PublishAsync(bodies[i]));
+        var cpuPer = context.Cpu.Sample().PipeMicrosecondsPer(cpu, result.Ok);
         var stored = await context.Database.ScalarAsync<long>("select count(*) from bench_deliveries where status = 'pending'");
         if (result.Failed > 0 || stored != result.Ok)
         {
             context.Results.Fail($"pipe ingest run {run}: {result.Failed:N0} publishes failed ({result.FirstError}), {result.Ok:N0} accepted, {stored:N0} stored");
         }
-        return result.PerSecond;
+        return new(result.PerSecond, cpuPer);
     }
 
     /// <summary>
     /// Pending deliveries pre-loaded, then sent by the pipe server (those it takes within the time limit); deliveries/s
-    /// from the drain's start to the last arrival.
+    /// from the drain's start to the last arrival, and the CPU per delivery.
     /// </summary>
-    private static async Task<double> DrainAsync(BenchContext context, string prefix, int deliveries, int concurrency, TimeSpan limit)
+    private static async Task<PipeMeasure> DrainAsync(BenchContext context, string prefix, int deliveries, int concurrency, TimeSpan limit)
     {
         await BenchTables.ResetAsync(context.Database);
         await PreloadAsync(context.Database, prefix, deliveries);
         var tracker = context.Receiver.Track(new Tracker());
+        var cpu = context.Cpu.Sample();
         var start = Stopwatch.GetTimestamp();
-        var outcome = await context.Pipe.DrainAsync(concurrency, limit);
+        var outcome = await context.Pipe.DrainAsync(concurrency, limit); // answers once the attempts taken are recorded
+        var cpuPer = context.Cpu.Sample().PipeMicrosecondsPer(cpu, outcome.Delivered);
         var rate = tracker.Delivered.Count / Stopwatch.GetElapsedTime(start, tracker.LastArrival).TotalSeconds;
         await CheckAsync(context, $"pipe drain {prefix} (concurrency {concurrency})", tracker, (int)outcome.Delivered, outcome.Failed);
-        return rate;
+        return new(rate, cpuPer);
     }
 
-    /// <summary>Publishes at the bench's concurrency for a fixed time with forwarding on; events/s from the first publish to the last arrival.</summary>
-    private static async Task<double> SustainedAsync(BenchContext context, int run, TimeSpan duration)
+    /// <summary>
+    /// Publishes at the bench's concurrency for a fixed time with forwarding on; events/s from the first publish to the
+    /// last arrival, and the CPU per event to the last arrival (as Herald's sustained CPU is measured).
+    /// </summary>
+    private static async Task<PipeMeasure> SustainedAsync(BenchContext context, int run, TimeSpan duration)
     {
         var pipe = context.Pipe;
         await BenchTables.ResetAsync(context.Database);
         await pipe.ForwardAsync(on: true);
         var tracker = context.Receiver.Track(new Tracker());
+        var cpu = context.Cpu.Sample();
         var start = Stopwatch.GetTimestamp();
         var publish = await Load.ClosedAsync(1_000_000, context.Sizes.Concurrency, duration,
             i => pipe.PublishAsync(Payloads.Publish(Type, $"pu{run}-{i:D7}", i)));
         var expected = (int)publish.Ok;
         await tracker.WaitForAsync(expected, BenchContext.Patience(expected));
+        var cpuPer = context.Cpu.Sample().PipeMicrosecondsPer(cpu, tracker.Delivered.Count); // to the last arrival, as Herald's
         await pipe.ForwardAsync(on: false);
         var rate = tracker.Delivered.Count / Stopwatch.GetElapsedTime(start, tracker.LastArrival).TotalSeconds;
         await CheckAsync(context, $"pipe sustained run {run}", tracker, expected, publish.Failed);
-        return rate;
+        return new(rate, cpuPer);
     }
 
     /// <summary>
@@ -122,4 +136,7 @@ public static class PipeBaseline
             await transaction.CommitAsync();
         }
     }
+
+    /// <summary>One pipe limit: its rate, and the pipe server's + PostgreSQL's CPU per operation.</summary>
+    private readonly record struct PipeMeasure(double Rate, double Cpu);
 }

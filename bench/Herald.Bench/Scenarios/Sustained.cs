@@ -46,7 +46,7 @@ public static class Sustained
         var arrived = await tracker.WaitForAsync(expected, BenchContext.Patience(expected));
         var seconds = Stopwatch.GetElapsedTime(start, tracker.LastArrival).TotalSeconds;
         var webhooks = $"{endpoints.Count:N0} webhook{(endpoints.Count == 1 ? "" : "s")}";
-        var cpuDetail = await context.RecordCpuAsync($"cpu.sustained.{endpoints.Count}", "2 delivery", $"event published and delivered, {webhooks}", cpu, tracker.Delivered.Count, CpuGoal);
+        var cpuDetail = await context.RecordCpuAsync($"cpu.sustained.{endpoints.Count}", "2 delivery", $"event published and delivered, {webhooks}", cpu, tracker.Delivered.Count, Limit.PipeSustainedCpu, CpuGoal);
         var rate = tracker.Delivered.Count / seconds;
         var lag = seconds - publish.Elapsed.TotalSeconds;
         context.Log($"{name}: published {publish.PerSecond:N0}/s for {publish.Elapsed.TotalSeconds:0.0} s, all {tracker.Delivered.Count:N0} delivered " +
