@@ -8,8 +8,8 @@ public sealed record CpuSample(TimeSpan Herald, TimeSpan Postgres, TimeSpan Pipe
         (Per(Herald - start.Herald, operations), Per(Postgres - start.Postgres, operations));
 
     /// <summary>The pipe server's and PostgreSQL's CPU since <paramref name="start"/>, in µs per operation: what a minimal Herald spends.</summary>
-    public double PipeMicrosecondsPer(CpuSample start, long operations) =>
-        Per(Pipe - start.Pipe + (Postgres - start.Postgres), operations);
+    public (double Pipe, double Postgres) PipeMicrosecondsPer(CpuSample start, long operations) =>
+        (Per(Pipe - start.Pipe, operations), Per(Postgres - start.Postgres, operations));
 
     /// <summary>All three since <paramref name="start"/>: the CPU of the processes the bench measures, not others'.</summary>
     public TimeSpan Since(CpuSample start) => Herald - start.Herald + (Postgres - start.Postgres) + (Pipe - start.Pipe);

@@ -33,8 +33,8 @@ public static class PipeBaseline
         var strict = await DrainAsync(context, $"ps{run}", Math.Max(50, sizes.PipeStrictDrain / divisor), 1, StrictTimeLimit);
         var sustained = await SustainedAsync(context, run, sizes.PipeSustainedFor / divisor);
         context.Log($"pipe baseline run {run}: ingest {ingest.Rate:N0} events/s, drain {drain.Rate:N0}/s at concurrency {sizes.Concurrency}, " +
-                    $"{strict.Rate:N0}/s one at a time, sustained {sustained.Rate:N0} events/s; CPU (pipe + PostgreSQL) per operation " +
-                    $"{ingest.Cpu:N0} / {drain.Cpu:N0} / {strict.Cpu:N0} / {sustained.Cpu:N0} µs");
+                    $"{strict.Rate:N0}/s one at a time, sustained {sustained.Rate:N0} events/s; CPU per operation, pipe + PostgreSQL: " +
+                    $"{ingest.CpuDetail} / {drain.CpuDetail} / {strict.CpuDetail} / {sustained.CpuDetail} µs");
         if (run > 0)
         {
             context.Results.AddLimit(Limit.PipeIngest, ingest.Rate);
@@ -137,6 +137,11 @@ public static class PipeBaseline
         }
     }
 
-    /// <summary>One pipe limit: its rate, and the pipe server's + PostgreSQL's CPU per operation.</summary>
-    private readonly record struct PipeMeasure(double Rate, double Cpu);
+    /// <summary>One pipe limit: its rate, and the pipe server's and PostgreSQL's CPU per operation.</summary>
+    private readonly record struct PipeMeasure(double Rate, (double Pipe, double Postgres) CpuPer)
+    {
+        public double Cpu => CpuPer.Pipe + CpuPer.Postgres;
+
+        public string CpuDetail => $"{RunResults.Number(CpuPer.Pipe)} + {RunResults.Number(CpuPer.Postgres)}";
+    }
 }
