@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -27,18 +28,25 @@ public static class IdempotencyKey
         request.EnableBuffering();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes($"{request.Method}\n{request.Path}\n{request.QueryString}\n"));
-        var chunk = new byte[16 * 1024];
-        long total = 0;
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            total += read;
-            if (total > maxBytes)
+            long total = 0;
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
             {
-                request.Body.Position = 0;
-                return null;
+                total += read;
+                if (total > maxBytes)
+                {
+                    request.Body.Position = 0;
+                    return null;
+                }
+                hash.AppendData(chunk, 0, read);
             }
-            hash.AppendData(chunk, 0, read);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
         request.Body.Position = 0;
         return hash.GetHashAndReset();

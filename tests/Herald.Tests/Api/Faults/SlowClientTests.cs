@@ -78,6 +78,24 @@ public sealed class SlowClientTests(SlowClientApiFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_chunked_publish_is_read_to_the_request_limit_accepted_within_it_and_answered_413_problem_beyond()
+    {
+        var (account, key) = await fixture.CreateAccountAsync();
+        await using var connection = await RawConnection.OpenAsync(fixture.Port);
+
+        await connection.SendAsync(PublishHead(key, "Transfer-Encoding: chunked") + Chunked("""{"type":"a.b","data":{"n":1}}"""));
+        var accepted = await connection.ReadAnswerAsync(Bound);
+        await connection.SendAsync(PublishHead(key, "Transfer-Encoding: chunked") +
+                                   Chunked("{\"type\":\"a.b\",\"data\":{\"blob\":\"" + new string('x', 300 * 1024) + "\"}}"));
+        var tooLarge = await connection.ReadAnswerAsync(Bound);
+
+        Assert.StartsWith("HTTP/1.1 202", accepted);
+        Assert.StartsWith("HTTP/1.1 413", tooLarge);
+        Assert.Contains("Content-Type: application/problem+json", tooLarge);
+        Assert.Equal(1L, await fixture.Database.ScalarAsync<long>("select count(*) from herald_events where account_id = @a", ("a", account)));
+    }
+
+    [Fact]
     public async Task A_client_address_may_hold_only_its_allowance_of_connections()
     {
         var held = new List<RawConnection>();
@@ -115,6 +133,10 @@ public sealed class SlowClientTests(SlowClientApiFixture fixture) : IClassFixtur
             }
         }
     }
+
+    /// <summary><paramref name="json"/> as a chunked body of 8 KiB chunks, with its last chunk.</summary>
+    private static string Chunked(string json) =>
+        string.Concat(json.Chunk(8 * 1024).Select(chunk => $"{chunk.Length:X}\r\n{new string(chunk)}\r\n")) + "0\r\n\r\n";
 
     /// <summary>The request line and headers of a publish with the given body framing, up to the body.</summary>
     private static string PublishHead(string key, string framing) => Head("POST", "/v1/events", key, framing);
