@@ -44,7 +44,8 @@ public sealed class IdleMemoryTrimmerTests
 
         await trimmer.StopAsync(CancellationToken.None);
         Assert.True(trimmed, "no trim was logged");
-        var entry = capture.Entries.Single(e => e.Message.StartsWith("Quiet for", StringComparison.Ordinal));
+        // The first trim; grains go on being deactivated at every step, so later steps may trim again, as the policy allows.
+        var entry = capture.Entries.First(e => e.Message.StartsWith("Quiet for", StringComparison.Ordinal));
         Assert.Equal(LogLevel.Information, entry.Level);
         Assert.True(clock.GetUtcNow() - clock.Start >= Options.QuietFor, "the trim ran before the process had been quiet for the set time");
     }
