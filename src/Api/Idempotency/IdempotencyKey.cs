@@ -1,6 +1,6 @@
-using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
+using Herald.Api.Json;
 
 namespace Herald.Api.Idempotency;
 
@@ -28,27 +28,8 @@ public static class IdempotencyKey
         request.EnableBuffering();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes($"{request.Method}\n{request.Path}\n{request.QueryString}\n"));
-        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        try
-        {
-            long total = 0;
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-            {
-                total += read;
-                if (total > maxBytes)
-                {
-                    request.Body.Position = 0;
-                    return null;
-                }
-                hash.AppendData(chunk, 0, read);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
-        }
+        var within = await BodyChunks.ReadAsync(request, maxBytes, (chunk, count) => hash.AppendData(chunk, 0, count));
         request.Body.Position = 0;
-        return hash.GetHashAndReset();
+        return within ? hash.GetHashAndReset() : null;
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -105,28 +104,13 @@ public static class JsonBody
         return body.AsMemory(0, filled);
     }
 
-    /// <summary>A body without a declared length (chunked), read through a pooled scratch buffer up to the limit; true when it went over.</summary>
+    /// <summary>A body without a declared length (chunked), read up to the limit; true when it went over.</summary>
     private static async Task<(ReadOnlyMemory<byte> Body, bool TooLarge)> ReadChunkedAsync(HttpRequest request, long limit)
     {
         using var buffer = new MemoryStream();
-        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        try
-        {
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-            {
-                if (buffer.Length + read > limit)
-                {
-                    return (default, true);
-                }
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
-        }
-        return (buffer.GetBuffer().AsMemory(0, (int)buffer.Length), false);
+        return await BodyChunks.ReadAsync(request, limit, (chunk, count) => buffer.Write(chunk, 0, count))
+            ? (buffer.GetBuffer().AsMemory(0, (int)buffer.Length), false)
+            : (default, true);
     }
 
     private static JsonSerializerOptions SerializerOptions(HttpRequest request) =>

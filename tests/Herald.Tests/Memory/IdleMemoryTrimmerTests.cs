@@ -15,7 +15,7 @@ namespace Herald.Tests.Memory;
 /// </summary>
 public sealed class IdleMemoryTrimmerTests
 {
-    private static readonly IdleTrimOptions Options = new()
+    private static readonly IdleTrimOptions Settings = new()
     {
         CheckInterval = TimeSpan.FromSeconds(5),
         QuietFor = TimeSpan.FromSeconds(10),
@@ -31,14 +31,14 @@ public sealed class IdleMemoryTrimmerTests
         var capture = new LogCapture();
         using var logging = new LoggerFactory([capture]);
         var turnover = new GrainTurnover();
-        using var trimmer = new IdleMemoryTrimmer(Microsoft.Extensions.Options.Options.Create(Options), turnover, clock, logging.CreateLogger<IdleMemoryTrimmer>());
+        using var trimmer = new IdleMemoryTrimmer(Options.Create(Settings), turnover, clock, logging.CreateLogger<IdleMemoryTrimmer>());
         await trimmer.StartAsync(CancellationToken.None); // its loop starts on a thread of its own
 
         // Grains are deactivated at every step, so that some fall after the trimmer's first reading whenever it takes it.
         var trimmed = await Eventually.HoldsAsync(() =>
         {
             turnover.EndpointDeactivated();
-            clock.Advance(Options.CheckInterval);
+            clock.Advance(Settings.CheckInterval);
             return capture.Entries.Any(e => e.Message.StartsWith("Quiet for", StringComparison.Ordinal));
         }, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(20));
 
@@ -47,7 +47,7 @@ public sealed class IdleMemoryTrimmerTests
         // The first trim; grains go on being deactivated at every step, so later steps may trim again, as the policy allows.
         var entry = capture.Entries.First(e => e.Message.StartsWith("Quiet for", StringComparison.Ordinal));
         Assert.Equal(LogLevel.Information, entry.Level);
-        Assert.True(clock.GetUtcNow() - clock.Start >= Options.QuietFor, "the trim ran before the process had been quiet for the set time");
+        Assert.True(clock.GetUtcNow() - clock.Start >= Settings.QuietFor, "the trim ran before the process had been quiet for the set time");
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class IdleMemoryTrimmerTests
     {
         var clock = new FakeTimeProvider();
         using var logging = new LoggerFactory();
-        using var trimmer = new IdleMemoryTrimmer(Microsoft.Extensions.Options.Options.Create(new IdleTrimOptions { Enabled = false }), new GrainTurnover(), clock,
+        using var trimmer = new IdleMemoryTrimmer(Options.Create(new IdleTrimOptions { Enabled = false }), new GrainTurnover(), clock,
             logging.CreateLogger<IdleMemoryTrimmer>());
 
         await trimmer.StartAsync(CancellationToken.None);
