@@ -54,6 +54,21 @@ public interface IAccountGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<bool> IndexesAsync(string endpointId);
 
+    /// <summary>
+    /// The endpoint is disabled: publishes from now on queue its deliveries held, rather than pending for the endpoint
+    /// to hold. Kept in memory only: a new activation queues pending again until the endpoint says so once more.
+    /// </summary>
+    [AlwaysInterleave]
+    Task HoldDeliveriesAsync(string endpointId);
+
+    /// <summary>
+    /// The endpoint is being enabled: publishes from now on queue its deliveries pending. Answers once every publish
+    /// that may have queued one held has committed (or failed), so that the endpoint's release of its held rows, which
+    /// follows, finds them all.
+    /// </summary>
+    [AlwaysInterleave]
+    Task ReleaseDeliveriesAsync(string endpointId);
+
     /// <summary>Durably stores the event and its fan-out, then wakes the endpoints; null when the account does not exist.</summary>
     /// <remarks>Interleaves: publishes only read the index, and their database commits run side by side.</remarks>
     /// <exception cref="PayloadTooLargeException">The body as it would be sent exceeds <see cref="PublishCommand.MaxBodyBytes"/>.</exception>

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Herald.Abstractions.Accounts;
 using Herald.Abstractions.Events;
 using Herald.Abstractions.Ids;
@@ -24,6 +25,12 @@ public sealed class AccountGrain(
 {
     // The place of each endpoint's latest delivery, as this activation's publishes queued them (see DeliveryNotice).
     private readonly EndpointPlaces _places = new();
+
+    // The disabled endpoints, as they told this activation: their deliveries are queued held (see HoldDeliveriesAsync).
+    private readonly HashSet<string> _held = [];
+
+    // The appends under way, which a release waits for: one of them may be queuing a held delivery.
+    private readonly HashSet<Task<AppendResult>> _appends = [];
 
     // Marked before the state is cleared, so that no interleaved read takes the blank state for an account.
     private readonly StateRecord<AccountState> _record = new(state);
@@ -161,6 +168,7 @@ public sealed class AccountGrain(
         await endpoint.DeleteAsync();
         state.State.Endpoints.RemoveAll(e => e.EndpointId == endpointId);
         _places.Forget(endpointId);
+        _held.Remove(endpointId);
         await state.WriteStateAsync();
         endpoint.ForgetAsync().Ignore();
         await AnnounceAsync(OperationalEvents.WebhookDeleted, new { WebhookId = endpointId }, endpointId);
@@ -168,6 +176,35 @@ public sealed class AccountGrain(
     }
 
     public Task<bool> IndexesAsync(string endpointId) => Task.FromResult(state.State.Endpoints.Exists(e => e.EndpointId == endpointId));
+
+    public Task HoldDeliveriesAsync(string endpointId)
+    {
+        if (state.State.Endpoints.Exists(e => e.EndpointId == endpointId))
+        {
+            _held.Add(endpointId);
+        }
+        return Task.CompletedTask;
+    }
+
+    public async Task ReleaseDeliveriesAsync(string endpointId)
+    {
+        if (!_held.Remove(endpointId))
+        {
+            return;
+        }
+        // Matching happens before an append's first await, so only the appends already under way can hold a delivery.
+        foreach (var append in _appends.ToList())
+        {
+            try
+            {
+                await append;
+            }
+            catch (Exception)
+            {
+                // Its publisher sees the failure; here it only matters that the append has ended.
+            }
+        }
+    }
 
     public async Task<PublishResult?> PublishAsync(PublishCommand command)
     {
@@ -187,11 +224,23 @@ public sealed class AccountGrain(
         }
         // Matching runs before the first await, so it sees one consistent index even though publishes interleave.
         var endpoints = Match(command.Type, command.Source);
-        var stored = await events.AppendAsync(AccountId, command, endpoints, _places);
+        var held = HeldAmong(endpoints);
+        var append = events.AppendAsync(AccountId, command, endpoints, held, _places);
+        _appends.Add(append);
+        AppendResult stored;
+        try
+        {
+            stored = await append;
+        }
+        finally
+        {
+            _appends.Remove(append);
+        }
         foreach (var queued in stored.Queued)
         {
             GrainFactory.Grain<IEndpointGrain>(queued.EndpointId).NotifyQueuedAsync(new DeliveryNotice(
-                queued.DeliveryId, queued.Seq, queued.PreviousSeq, command.EventId, command.Type, command.Body, command.Timestamp)).Ignore();
+                queued.DeliveryId, queued.Seq, queued.PreviousSeq, command.EventId, command.Type, queued.Held ? [] : command.Body,
+                command.Timestamp, queued.Held)).Ignore();
         }
         return stored.Result;
     }
@@ -204,6 +253,15 @@ public sealed class AccountGrain(
                 && e.Events.Any(p => (!operational || p != "*") && EventTypePattern.Matches(p, eventType)))
             .Select(e => e.EndpointId)
             .ToList();
+    }
+
+    private IReadOnlySet<string> HeldAmong(IReadOnlyList<string> endpoints)
+    {
+        if (_held.Count == 0)
+        {
+            return FrozenSet<string>.Empty;
+        }
+        return endpoints.Where(_held.Contains).ToHashSet();
     }
 
     /// <summary>

@@ -16,6 +16,7 @@ internal sealed class DeliveryPass(
     private StrictDrain? _strict;
     private ConcurrentDrain? _concurrent;
     private bool _outboxDue = true;
+    private bool _strayHeld;
 
     /// <summary>The drains, which need the scheduler that needs this pass.</summary>
     public void Use(StrictDrain strict, ConcurrentDrain concurrent)
@@ -29,6 +30,9 @@ internal sealed class DeliveryPass(
 
     /// <summary>Rows may wait in the outbox: the next pass applies them.</summary>
     public void OutboxMayHoldRows() => _outboxDue = true;
+
+    /// <summary>A delivery was queued held while the endpoint is active: the next active pass releases the held rows first.</summary>
+    public void StrayHeldQueued() => _strayHeld = true;
 
     public async Task<PassEnd> RunAsync(CancellationToken cancellationToken)
     {
@@ -66,6 +70,20 @@ internal sealed class DeliveryPass(
             window.Clear();
             await lane.RunAsync(status.HoldIfDisabledAsync);
             return PassEnd.Stopped;
+        }
+        if (_strayHeld)
+        {
+            _strayHeld = false;
+            try
+            {
+                await lane.RunAsync(status.ReleaseStrayHeldAsync);
+            }
+            catch
+            {
+                _strayHeld = true;
+                throw;
+            }
+            window.MarkStale();
         }
         if (endpoint.IsConcurrent)
         {

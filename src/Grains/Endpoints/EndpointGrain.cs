@@ -212,6 +212,17 @@ public sealed partial class EndpointGrain : Grain, IEndpointGrain, IRemindable
 
     public Task NotifyQueuedAsync(DeliveryNotice notice)
     {
+        if (notice.Held)
+        {
+            // Queued held, as the account does while this endpoint is disabled: nothing to do then. An active endpoint
+            // releases what was held before it reads its queue again.
+            if (_endpoint.Exists && _endpoint.IsActive)
+            {
+                _pass.StrayHeldQueued();
+                _wake.Now();
+            }
+            return Task.CompletedTask;
+        }
         if (_endpoint.Exists)
         {
             _window.Offer(notice);

@@ -33,13 +33,15 @@ public sealed class EventStore : IAsyncDisposable
     }
 
     /// <summary>
-    /// Commits the event and one pending delivery per endpoint, and answers each delivery's queue place with the place
+    /// Commits the event and one delivery per endpoint (held for the endpoints in <paramref name="held"/>, pending for the
+    /// others), and answers each delivery's queue place with the place
     /// of the delivery <paramref name="places"/> knew before it for the same endpoint (then advances the book); when the
     /// event id is already stored for the account, changes nothing and answers with the first publish's result.
     /// </summary>
     /// <exception cref="Herald.Abstractions.Storage.CommitQueueFullException">Too many publishes wait for PostgreSQL already.</exception>
-    public Task<AppendResult> AppendAsync(string accountId, PublishCommand command, IReadOnlyList<string> endpointIds, EndpointPlaces places) =>
-        _committer.SubmitAsync(new EventAppend(accountId, command, endpointIds, places));
+    public Task<AppendResult> AppendAsync(
+        string accountId, PublishCommand command, IReadOnlyList<string> endpointIds, IReadOnlySet<string> held, EndpointPlaces places) =>
+        _committer.SubmitAsync(new EventAppend(accountId, command, endpointIds, held, places));
 
     private async Task<IReadOnlyList<AppendResult>> WriteBatchAsync(IReadOnlyList<EventAppend> batch)
     {
@@ -90,7 +92,8 @@ public sealed class EventStore : IAsyncDisposable
         foreach (var row in rows.OrderBy(r => r.Seq))
         {
             var append = winners[row.Winner];
-            queued[row.Winner].Add(new QueuedPlace(row.EndpointId, row.DeliveryId, row.Seq, append.Places.Advance(row.EndpointId, row.Seq)));
+            queued[row.Winner].Add(new QueuedPlace(
+                row.EndpointId, row.DeliveryId, row.Seq, append.Places.Advance(row.EndpointId, row.Seq), append.Held.Contains(row.EndpointId)));
         }
 
         var results = new AppendResult?[batch.Count];
@@ -153,8 +156,8 @@ public sealed class EventStore : IAsyncDisposable
             return rows;
         }
         await using var command = new NpgsqlCommand("""
-            insert into herald_deliveries (delivery_id, endpoint_id, account_id, event_id, next_attempt_at)
-            select * from unnest(@deliveries, @endpoints, @accounts, @events, @due)
+            insert into herald_deliveries (delivery_id, endpoint_id, account_id, event_id, next_attempt_at, status)
+            select * from unnest(@deliveries, @endpoints, @accounts, @events, @due, @statuses)
             returning delivery_id, seq
             """, connection, transaction);
         command.Parameters.Add(ArrayParameter.Text("deliveries", rows.Select(r => r.DeliveryId)));
@@ -162,6 +165,8 @@ public sealed class EventStore : IAsyncDisposable
         command.Parameters.Add(ArrayParameter.Text("accounts", rows.Select(r => winners[r.Winner].AccountId)));
         command.Parameters.Add(ArrayParameter.Text("events", rows.Select(r => winners[r.Winner].Command.EventId)));
         command.Parameters.Add(ArrayParameter.Of("due", NpgsqlDbType.TimestampTz, rows.Select(r => winners[r.Winner].Command.Timestamp.UtcDateTime)));
+        command.Parameters.Add(ArrayParameter.Text("statuses",
+            rows.Select(r => winners[r.Winner].Held.Contains(r.EndpointId) ? DeliveryStatuses.Held : DeliveryStatuses.Pending)));
         var seqs = new Dictionary<string, long>(rows.Count);
         await using (var reader = await command.ExecuteReaderAsync())
         {

@@ -156,7 +156,7 @@ public sealed class QueuePlaceUniquenessTests
         while (!stop.IsCancellationRequested && count < 500)
         {
             var id = HeraldId.New("evt");
-            await events.AppendAsync("acct_1", new PublishCommand(id, "place.tick", null, Encoding.UTF8.GetBytes("{}"), DateTimeOffset.UtcNow), endpointIds, places);
+            await events.AppendAsync("acct_1", new PublishCommand(id, "place.tick", null, Encoding.UTF8.GetBytes("{}"), DateTimeOffset.UtcNow), endpointIds, new HashSet<string>(), places);
             count++;
         }
         return count;
