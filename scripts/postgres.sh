@@ -65,6 +65,10 @@ max_connections = 300
 shared_buffers = 256MB
 fsync = on
 synchronous_commit = on
+# Herald writes every event, delivery and attempt: with the default 1 GB a bench run forced a checkpoint about once a
+# minute, and every page first written after one goes into the WAL whole (docs/operations.md, "PostgreSQL settings").
+max_wal_size = 4GB
+checkpoint_timeout = 15min
 CONF
     # Statement statistics for profiling (docs/benchmarks.md), where the server ships the module.
     if [ -f "$bindir/../lib/pg_stat_statements.so" ]; then

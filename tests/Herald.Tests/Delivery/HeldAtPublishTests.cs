@@ -62,8 +62,7 @@ public sealed class HeldAtPublishTests(ClusterFixture fixture)
             await insert.ExecuteNonQueryAsync();
         }
         var published = scenario.Account.PublishAsync(new PublishCommand(raced, "race.held", null, Encoding.UTF8.GetBytes("{}"), DateTimeOffset.UtcNow));
-        await Eventually.ReturnsAsync(() => fixture.Database.ScalarAsync<long>(
-            "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'"), c => c >= 1,
+        await Eventually.ReturnsAsync(fixture.Database.LockWaitersAsync, c => c >= 1,
             what: "the publish waits for the blocking row");
 
         // What an enable asks first. Its chance to answer before the held delivery exists: it must wait for the publish.

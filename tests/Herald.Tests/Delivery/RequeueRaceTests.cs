@@ -40,8 +40,7 @@ public sealed class RequeueRaceTests(ClusterFixture fixture)
             await lockRow.ExecuteScalarAsync();
         }
         Task requeued = requeue == "resend" ? endpoint.ResendAsync(deliveryId) : endpoint.RecoverAsync(since);
-        await Eventually.ReturnsAsync(() => fixture.Database.ScalarAsync<long>(
-            "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'"), c => c >= 1,
+        await Eventually.ReturnsAsync(fixture.Database.LockWaitersAsync, c => c >= 1,
             what: "the requeue waits for the row");
         var enabled = endpoint.EnableAsync();
         // The enable's chance to overtake the blocked requeue: before the fix it took it; now it waits its turn.

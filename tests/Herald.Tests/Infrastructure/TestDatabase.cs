@@ -56,6 +56,10 @@ public sealed class TestDatabase : IAsyncDisposable
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>Sessions of this database waiting for a lock: a statement a test holds back has reached PostgreSQL.</summary>
+    public Task<long> LockWaitersAsync() =>
+        ScalarAsync<long>("select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
+
     /// <summary>The first column of every row, as text.</summary>
     public async Task<List<string>> TextColumnAsync(string sql, params (string Name, object Value)[] parameters)
     {
