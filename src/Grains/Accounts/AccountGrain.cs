@@ -29,8 +29,8 @@ public sealed class AccountGrain(
     // The disabled endpoints, as they told this activation: their deliveries are queued held (see HoldDeliveriesAsync).
     private readonly HashSet<string> _held = [];
 
-    // The appends under way, which a release waits for: one of them may be queuing a held delivery.
-    private readonly HashSet<Task<AppendResult>> _appends = [];
+    // The appends under way that queue a held delivery, which a release waits for (the others need no bookkeeping).
+    private readonly HashSet<Task<AppendResult>> _heldAppends = [];
 
     // Marked before the state is cleared, so that no interleaved read takes the blank state for an account.
     private readonly StateRecord<AccountState> _record = new(state);
@@ -193,7 +193,7 @@ public sealed class AccountGrain(
             return;
         }
         // Matching happens before an append's first await, so only the appends already under way can hold a delivery.
-        foreach (var append in _appends.ToList())
+        foreach (var append in _heldAppends.ToList())
         {
             try
             {
@@ -226,7 +226,10 @@ public sealed class AccountGrain(
         var endpoints = Match(command.Type, command.Source);
         var held = HeldAmong(endpoints);
         var append = events.AppendAsync(AccountId, command, endpoints, held, _places);
-        _appends.Add(append);
+        if (held.Count > 0)
+        {
+            _heldAppends.Add(append);
+        }
         AppendResult stored;
         try
         {
@@ -234,7 +237,7 @@ public sealed class AccountGrain(
         }
         finally
         {
-            _appends.Remove(append);
+            _heldAppends.Remove(append);
         }
         foreach (var queued in stored.Queued)
         {
