@@ -90,6 +90,25 @@ public sealed class QueueWindowTests
         Assert.Empty(window.Entries);
     }
 
+    [Fact]
+    public void A_late_notice_is_known_for_the_last_64_deliveries_that_left_and_read_back_in_its_place_after_that()
+    {
+        var window = new QueueWindow(Budget(), 128);
+        window.BeginRead();
+        window.EndRead(Enumerable.Range(1, 65).Select(seq => Row(seq)).ToList(), 0, 100);
+        while (window.Head is { } head)
+        {
+            window.Remove(head, finishesPlace: true);
+        }
+
+        window.Offer(Notice(2, 1)); // the oldest place the window still remembers
+        Assert.False(window.NeedsRead);
+
+        window.Offer(Notice(1, 0)); // forgotten: read back from the queue, in its place
+        Assert.True(window.NeedsRead);
+        Assert.Equal(0, window.StrictReadFrom);
+    }
+
     [Theory]
     [InlineData(2, 1 << 20)] // the window's own capacity
     [InlineData(16, 25)]     // the silo's byte budget
