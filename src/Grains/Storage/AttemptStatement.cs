@@ -58,25 +58,24 @@ internal static class AttemptStatement
     private const string WithConsequences = Logged + Consequences + Moved;
     private const string WithoutConsequences = Logged + Moved;
 
-    /// <summary>The statement's text for this batch: with the outbox part only if some attempt has consequences.</summary>
-    private static string SqlFor(IReadOnlyList<AttemptRecord> attempts) =>
-        attempts.Any(a => a.HasConsequences) ? WithConsequences : WithoutConsequences;
-
     public static NpgsqlCommand Command(NpgsqlDataSource dataSource, IReadOnlyList<AttemptRecord> attempts)
     {
-        var command = dataSource.CreateCommand(SqlFor(attempts));
-        Bind(command.Parameters, attempts);
+        var withConsequences = attempts.Any(a => a.HasConsequences);
+        var command = dataSource.CreateCommand(withConsequences ? WithConsequences : WithoutConsequences);
+        Bind(command.Parameters, attempts, withConsequences);
         return command;
     }
 
     public static NpgsqlBatchCommand BatchCommand(IReadOnlyList<AttemptRecord> attempts)
     {
-        var command = new NpgsqlBatchCommand(SqlFor(attempts));
-        Bind(command.Parameters, attempts);
+        var withConsequences = attempts.Any(a => a.HasConsequences);
+        var command = new NpgsqlBatchCommand(withConsequences ? WithConsequences : WithoutConsequences);
+        Bind(command.Parameters, attempts, withConsequences);
         return command;
     }
 
-    private static void Bind(NpgsqlParameterCollection p, IReadOnlyList<AttemptRecord> rows)
+    // The outbox part, and its two parameters, only when some attempt of the batch has consequences.
+    private static void Bind(NpgsqlParameterCollection p, IReadOnlyList<AttemptRecord> rows, bool withConsequences)
     {
         p.Add(ArrayParameter.Text("attempt_ids", rows.Select(r => r.AttemptId)));
         p.Add(ArrayParameter.Text("deliveries", rows.Select(r => r.DeliveryId)));
@@ -93,7 +92,7 @@ internal static class AttemptStatement
         p.Add(ArrayParameter.Of("attempted", NpgsqlDbType.TimestampTz, rows.Select(r => r.AttemptedAt.UtcDateTime)));
         p.Add(ArrayParameter.Of("next", NpgsqlDbType.TimestampTz, rows.Select(r => r.NextAttemptAt?.UtcDateTime)));
         p.Add(ArrayParameter.Text("statuses", rows.Select(r => r.DeliveryStatus)));
-        if (rows.Any(r => r.HasConsequences))
+        if (withConsequences)
         {
             p.Add(ArrayParameter.Text("reasons", rows.Select(r => r.FailureReason)));
             p.Add(ArrayParameter.Text("streaks", rows.Select(r => r.StreakEvent)));

@@ -1,7 +1,6 @@
 using Herald.Abstractions.Ids;
 using Herald.Grains.Storage;
 using Herald.Tests.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Herald.Tests.Storage;
 
@@ -17,7 +16,7 @@ public sealed class AttemptStatementTests
     public async Task A_failure_behind_successes_in_one_batch_writes_its_outbox_row()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await using var dataSource = await MigratedAsync(database);
+        await using var dataSource = await database.MigratedDataSourceAsync();
         var deliveries = await QueueAsync(database, 3);
         var batch = new[]
         {
@@ -41,7 +40,7 @@ public sealed class AttemptStatementTests
     public async Task A_batch_of_successes_logs_and_moves_every_delivery_and_writes_no_outbox_row()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await using var dataSource = await MigratedAsync(database);
+        await using var dataSource = await database.MigratedDataSourceAsync();
         var deliveries = await QueueAsync(database, 2);
 
         await using (var command = AttemptStatement.Command(dataSource, deliveries.Select(Success).ToList()))
@@ -52,13 +51,6 @@ public sealed class AttemptStatementTests
         Assert.Equal("succeeded succeeded", await StatusesAsync(database, deliveries));
         Assert.Equal(2L, await database.ScalarAsync<long>("select count(*) from herald_attempts where succeeded and request_headers is not null"));
         Assert.Equal(0L, await database.ScalarAsync<long>("select count(*) from herald_failure_outbox"));
-    }
-
-    private static async Task<Npgsql.NpgsqlDataSource> MigratedAsync(TestDatabase database)
-    {
-        var dataSource = database.CreateDataSource();
-        await new SchemaMigrator(dataSource, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
-        return dataSource;
     }
 
     private static async Task<string[]> QueueAsync(TestDatabase database, int count)

@@ -1,7 +1,6 @@
 using Herald.Abstractions.Ids;
 using Herald.Grains.Storage;
 using Herald.Tests.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Herald.Tests.Storage;
 
@@ -20,8 +19,7 @@ public sealed class HeldAttemptTests
     public async Task An_attempt_recorded_on_a_held_delivery_keeps_it_held_only_if_it_asks_for_a_retry(string outcome, string expected)
     {
         await using var database = await TestDatabase.CreateAsync();
-        await using var dataSource = database.CreateDataSource();
-        await new SchemaMigrator(dataSource, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
+        await using var dataSource = await database.MigratedDataSourceAsync();
         await using var writer = new AttemptWriter(dataSource);
         var delivery = HeraldId.New("dlv");
         var eventId = HeraldId.New("evt");

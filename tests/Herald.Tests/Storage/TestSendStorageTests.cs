@@ -1,7 +1,6 @@
 using Herald.Abstractions.Ids;
 using Herald.Grains.Storage;
 using Herald.Tests.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace Herald.Tests.Storage;
@@ -15,7 +14,7 @@ public sealed class TestSendStorageTests
     public async Task A_test_send_stores_its_event_its_finished_delivery_and_its_attempt()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await using var dataSource = await MigratedAsync(database);
+        await using var dataSource = await database.MigratedDataSourceAsync();
         await using var writer = new AttemptWriter(dataSource);
         var attempt = TestAttempt(HeraldId.New("att"), succeeded: false);
 
@@ -41,7 +40,7 @@ public sealed class TestSendStorageTests
     public async Task A_test_send_whose_attempt_cannot_be_stored_leaves_no_event_and_no_delivery()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await using var dataSource = await MigratedAsync(database);
+        await using var dataSource = await database.MigratedDataSourceAsync();
         await using var writer = new AttemptWriter(dataSource);
         var queue = new DeliveryQueue(dataSource, writer);
         await queue.RecordTestAsync("acct_1", [1], TestAttempt(HeraldId.New("att"), succeeded: true));
@@ -55,13 +54,6 @@ public sealed class TestSendStorageTests
         Assert.Equal(0L, await database.ScalarAsync<long>("select count(*) from herald_deliveries where delivery_id = @delivery", ("delivery", refused.DeliveryId)));
         Assert.Equal(1L, await database.ScalarAsync<long>("select count(*) from herald_events"));
         Assert.Equal(1L, await database.ScalarAsync<long>("select count(*) from herald_deliveries"));
-    }
-
-    private static async Task<NpgsqlDataSource> MigratedAsync(TestDatabase database)
-    {
-        var dataSource = database.CreateDataSource();
-        await new SchemaMigrator(dataSource, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
-        return dataSource;
     }
 
     private static AttemptRecord TestAttempt(string attemptId, bool succeeded) => new(
